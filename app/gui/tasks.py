@@ -60,8 +60,8 @@ class _Pending:
 # --- error messages -----------------------------------------------------------
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TaskErrors", text)
+# Each message is a literal `QCoreApplication.translate("TaskErrors", "...")` call so
+# that lupdate finds it; a helper taking the text as a variable would hide it.
 
 
 def _domain_message(error: BaseException) -> str:
@@ -71,39 +71,54 @@ def _domain_message(error: BaseException) -> str:
 
 
 def _connection_message(error: BaseException) -> str:
-    return _tr(
-        "Cannot reach the server. Check the network and the server address in Settings."
+    return QCoreApplication.translate(
+        "TaskErrors",
+        "Cannot reach the server. "
+        "Check the network and the server address in Settings.",
     )
 
 
 def _timeout_message(error: BaseException) -> str:
-    return _tr("The server did not answer in time. Try again in a moment.")
+    return QCoreApplication.translate(
+        "TaskErrors", "The server did not answer in time. Try again in a moment."
+    )
 
 
 def _http_message(error: BaseException) -> str:
     response = getattr(error, "response", None)
     status = getattr(response, "status_code", None)
     if status in (401, 403):
-        return _tr("The server refused the access token. Check the token in Settings.")
+        return QCoreApplication.translate(
+            "TaskErrors",
+            "The server refused the access token. Check the token in Settings.",
+        )
     if status is None:
-        return _tr("The server answered with an error.")
-    return _tr("The server answered with error %1.").replace("%1", str(status))
+        return QCoreApplication.translate(
+            "TaskErrors", "The server answered with an error."
+        )
+    return QCoreApplication.translate(
+        "TaskErrors", "The server answered with error %1."
+    ).replace("%1", str(status))
 
 
 def _permission_message(error: BaseException) -> str:
     filename = getattr(error, "filename", None) or ""
-    return _tr("Permission denied: %1").replace("%1", str(filename))
+    return QCoreApplication.translate("TaskErrors", "Permission denied: %1").replace(
+        "%1", str(filename)
+    )
 
 
 def _file_missing_message(error: BaseException) -> str:
     filename = getattr(error, "filename", None) or ""
-    return _tr("File not found: %1").replace("%1", str(filename))
+    return QCoreApplication.translate("TaskErrors", "File not found: %1").replace(
+        "%1", str(filename)
+    )
 
 
 def _os_message(error: BaseException) -> str:
-    return _tr("A system error stopped the work: %1").replace(
-        "%1", getattr(error, "strerror", None) or str(error)
-    )
+    return QCoreApplication.translate(
+        "TaskErrors", "A system error stopped the work: %1"
+    ).replace("%1", getattr(error, "strerror", None) or str(error))
 
 
 # Looked up along the exception's MRO, so the most specific registered type wins.
@@ -135,9 +150,9 @@ def describe_error(error: BaseException) -> str:
         describe = _MESSAGES.get(klass)
         if describe is not None:
             return describe(error)
-    return _tr("Something went wrong: %1. The details are in the log.").replace(
-        "%1", type(error).__name__
-    )
+    return QCoreApplication.translate(
+        "TaskErrors", "Something went wrong: %1. The details are in the log."
+    ).replace("%1", type(error).__name__)
 
 
 # --- the runner -----------------------------------------------------------------
