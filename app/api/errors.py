@@ -123,3 +123,20 @@ class ValidationFailed(ApiError):
 class InvalidResponse(ApiError):
     """The answer came but could not be used: not JSON, or not the expected shape.
     The message says what did not parse."""
+
+
+class CreationFailed(Exception):
+    """A step of the product creation failed; the draft stays in the journal and
+    can be run again. `step` names the step (an `app.api.creation.Step`), `cause`
+    is the underlying error (usually an `ApiError`; `server_message` and
+    `field_errors` are taken from it)."""
+
+    def __init__(self, step: object, cause: BaseException, *, draft_id: str) -> None:
+        self.step = step
+        self.cause = cause
+        self.draft_id = draft_id
+        self.server_message = getattr(cause, "server_message", None)
+        self.field_errors: dict[str, list[str]] = dict(
+            getattr(cause, "field_errors", None) or {}
+        )
+        super().__init__(f"creating the product failed at step {step}: {cause}")
