@@ -1,0 +1,658 @@
+"""The local catalog: a SQLite copy of the back office's catalog, fast to scan against.
+
+One `Catalog` is shared by the app; every thread gets its own connection (WAL), so a
+lookup on the GUI thread never waits for a sync writing on a worker. Writes come from
+the sync and from the outbox applying the server's answers; reads are lookups by
+scanned code, search as you type and paged access for the product table.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from app import paths
+from app.domain import jsonio
+from app.domain.barcode import Reading, read_barcode
+from app.domain.errors import BarcodeError
+from app.domain.models import (
+    Barcode,
+    Group,
+    Price,
+    PriceLevel,
+    Product,
+    ProductUnit,
+    Series,
+    UnitSample,
+)
+from app.store import keys
+from app.store.db import ConnectionPerThread, transaction
+from app.store.errors import StoreError
+from app.store.records import (
+    LookupResult,
+    MatchKind,
+    ProductDetails,
+    ProductSummary,
+    StoredProduct,
+)
+from app.store.schema import CATALOG_SCHEMA, CATALOG_VERSION
+from app.store.search import ProductFilter, SearchQuery, fold
+
+logger = logging.getLogger(__name__)
+
+CATALOG_FILE_NAME = "catalog.sqlite3"
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def default_catalog_path() -> Path:
+    return paths.data_dir() / CATALOG_FILE_NAME
+
+
+def _dump(model: BaseModel) -> str:
+    return jsonio.dumps(model.model_dump(mode="python"))
+
+
+def _load(model: type[ModelT], data: str) -> ModelT:
+    return model.model_validate(jsonio.loads(data))
+
+
+def _time(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _money(value: Decimal | None) -> str | None:
+    return format(value, "f") if value is not None else None
+
+
+class Catalog:
+    """The local catalog in one SQLite file (by default in the user data folder)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_catalog_path()
+        self._connections = ConnectionPerThread(
+            self.path, CATALOG_SCHEMA, CATALOG_VERSION, "NORMAL"
+        )
+
+    def close(self) -> None:
+        self._connections.close()
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self._connections.get()
+
+    # --- sync state -------------------------------------------------------------
+
+    def get_state(self, name: str) -> str | None:
+        row = self._conn.execute(
+            "SELECT value FROM sync_state WHERE name = ?", (name,)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def set_state(self, name: str, value: str | None) -> None:
+        with transaction(self._conn) as conn:
+            if value is None:
+                conn.execute("DELETE FROM sync_state WHERE name = ?", (name,))
+            else:
+                conn.execute(
+                    "INSERT INTO sync_state (name, value) VALUES (?, ?) "
+                    "ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                    (name, value),
+                )
+
+    # --- writes: dictionaries ---------------------------------------------------
+
+    def replace_groups(self, groups: Sequence[Group]) -> None:
+        """The whole group tree as the server lists it; groups it no longer has go."""
+        with transaction(self._conn) as conn:
+            conn.execute("DELETE FROM groups")
+            self._insert_groups(conn, groups)
+
+    def upsert_group(self, group: Group) -> None:
+        with transaction(self._conn) as conn:
+            self._insert_groups(conn, [group])
+
+    @staticmethod
+    def _insert_groups(conn: sqlite3.Connection, groups: Iterable[Group]) -> None:
+        conn.executemany(
+            "INSERT OR REPLACE INTO groups (id_group, guid, name_group, id_owner_group,"
+            " active, time_change, data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    g.id_group,
+                    g.guid,
+                    g.name_group,
+                    g.id_owner_group,
+                    g.active,
+                    _time(g.time_change),
+                    _dump(g),
+                )
+                for g in groups
+            ],
+        )
+
+    def replace_price_levels(self, levels: Sequence[PriceLevel]) -> None:
+        with transaction(self._conn) as conn:
+            conn.execute("DELETE FROM price_levels")
+            self._insert_price_levels(conn, levels)
+
+    def upsert_price_level(self, level: PriceLevel) -> None:
+        with transaction(self._conn) as conn:
+            self._insert_price_levels(conn, [level])
+
+    @staticmethod
+    def _insert_price_levels(
+        conn: sqlite3.Connection, levels: Iterable[PriceLevel]
+    ) -> None:
+        conn.executemany(
+            "INSERT OR REPLACE INTO price_levels (id_price_level, guid, "
+            "name_price_level, active, data) VALUES (?, ?, ?, ?, ?)",
+            [
+                (lv.id_price_level, lv.guid, lv.name_price_level, lv.active, _dump(lv))
+                for lv in levels
+            ],
+        )
+
+    def replace_unit_samples(self, samples: Sequence[UnitSample]) -> None:
+        with transaction(self._conn) as conn:
+            conn.execute("DELETE FROM unit_samples")
+            conn.executemany(
+                "INSERT OR REPLACE INTO unit_samples (id_unit, name_unit, data) "
+                "VALUES (?, ?, ?)",
+                [(s.id_unit, s.name_unit, _dump(s)) for s in samples],
+            )
+
+    # --- writes: products -------------------------------------------------------
+
+    def upsert_products(self, products: Sequence[Product]) -> int:
+        """Store products as listed; returns how many are new or changed.
+
+        A product whose time_change moved gets its details fetched again; one that
+        reappears on the server loses its deleted mark.
+        """
+        conn = self._conn
+        changed = 0
+        with transaction(conn):
+            for product in products:
+                row = conn.execute(
+                    "SELECT time_change, deleted FROM products WHERE id_goods = ?",
+                    (product.id_goods,),
+                ).fetchone()
+                time_change = _time(product.time_change)
+                if row is not None and row[0] == time_change and not row[1]:
+                    continue
+                changed += 1
+                conn.execute(
+                    "INSERT INTO products (id_goods, guid, name_goods, name_fold,"
+                    " id_group, active, deleted, time_change, data)"
+                    " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)"
+                    " ON CONFLICT (id_goods) DO UPDATE SET guid = excluded.guid,"
+                    " name_goods = excluded.name_goods, name_fold = excluded.name_fold,"
+                    " id_group = excluded.id_group, active = excluded.active,"
+                    " deleted = 0, time_change = excluded.time_change,"
+                    " data = excluded.data",
+                    (
+                        product.id_goods,
+                        product.guid,
+                        product.name_goods,
+                        fold(product.name_goods),
+                        product.id_group,
+                        product.active,
+                        time_change,
+                        _dump(product),
+                    ),
+                )
+                self._index_text(conn, product.id_goods)
+        return changed
+
+    def mark_deleted(self, ids: Iterable[int]) -> int:
+        """Mark products the server no longer has; returns how many were marked."""
+        with transaction(self._conn) as conn:
+            cursor = conn.executemany(
+                "UPDATE products SET deleted = 1 WHERE id_goods = ? AND deleted = 0",
+                [(i,) for i in ids],
+            )
+            return cursor.rowcount
+
+    def mark_deleted_except(self, present_ids: set[int]) -> list[int]:
+        """Mark every product not in `present_ids` (a full listing) as deleted."""
+        local = {
+            int(row[0])
+            for row in self._conn.execute(
+                "SELECT id_goods FROM products WHERE deleted = 0"
+            )
+        }
+        gone = sorted(local - present_ids)
+        if gone:
+            self.mark_deleted(gone)
+        return gone
+
+    def product_ids_to_fetch(self) -> list[tuple[int, str]]:
+        """(id_goods, guid) of products whose details are missing or stale."""
+        rows = self._conn.execute(
+            "SELECT id_goods, guid FROM products INDEXED BY products_to_fetch"
+            " WHERE (details_change IS NULL OR details_change IS NOT time_change)"
+            " AND deleted = 0 ORDER BY id_goods"
+        ).fetchall()
+        return [(int(r[0]), str(r[1])) for r in rows]
+
+    def replace_details(
+        self, id_goods: int, details: ProductDetails, time_change: datetime | None
+    ) -> None:
+        """Replace a product's units, series, prices and barcodes as fetched.
+
+        `time_change` is the product's time_change the details were fetched for;
+        recording it marks the product's details as fetched.
+        """
+        with transaction(self._conn) as conn:
+            for table in ("product_units", "series", "prices", "barcodes"):
+                conn.execute(f"DELETE FROM {table} WHERE id_goods = ?", (id_goods,))
+            self._insert_units(conn, id_goods, details.units)
+            self._insert_series(conn, id_goods, details.series)
+            self._insert_prices(conn, details.prices)
+            self._insert_barcodes(conn, id_goods, details.barcodes)
+            conn.execute(
+                "UPDATE products SET details_change = ? WHERE id_goods = ?",
+                (_time(time_change), id_goods),
+            )
+            self._index_text(conn, id_goods)
+
+    def upsert_unit(self, id_goods: int, unit: ProductUnit) -> None:
+        with transaction(self._conn) as conn:
+            self._insert_units(conn, id_goods, [unit])
+
+    def upsert_series(self, id_goods: int, series: Series) -> None:
+        with transaction(self._conn) as conn:
+            self._insert_series(conn, id_goods, [series])
+
+    def upsert_price(self, price: Price) -> None:
+        with transaction(self._conn) as conn:
+            self._insert_prices(conn, [price])
+
+    def upsert_barcode(self, id_goods: int, barcode: Barcode) -> None:
+        with transaction(self._conn) as conn:
+            if barcode.guid:
+                # An edit may change the digits, which are the row's key.
+                conn.execute("DELETE FROM barcodes WHERE guid = ?", (barcode.guid,))
+            self._insert_barcodes(conn, id_goods, [barcode])
+            self._index_text(conn, id_goods)
+
+    @staticmethod
+    def _insert_units(
+        conn: sqlite3.Connection, id_goods: int, units: Iterable[ProductUnit]
+    ) -> None:
+        conn.executemany(
+            "INSERT OR REPLACE INTO product_units (id_goods, id_unit, guid, is_default,"
+            " rate, data) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (id_goods, u.id_unit, u.guid, u.is_default, _money(u.rate), _dump(u))
+                for u in units
+            ],
+        )
+
+    @staticmethod
+    def _insert_series(
+        conn: sqlite3.Connection, id_goods: int, series: Iterable[Series]
+    ) -> None:
+        conn.executemany(
+            "INSERT OR REPLACE INTO series (id_goods, id_series, name_series, guid,"
+            " data) VALUES (?, ?, ?, ?, ?)",
+            [(id_goods, s.id_series, s.name_series, s.guid, _dump(s)) for s in series],
+        )
+
+    @staticmethod
+    def _insert_prices(conn: sqlite3.Connection, prices: Iterable[Price]) -> None:
+        conn.executemany(
+            "INSERT OR REPLACE INTO prices (id_goods, id_unit, id_series,"
+            " id_price_level, price, min_price, max_price, active, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    p.id_goods,
+                    p.id_unit,
+                    p.id_series,
+                    p.id_price_level,
+                    _money(p.price),
+                    _money(p.min_price),
+                    _money(p.max_price),
+                    p.active,
+                    _dump(p),
+                )
+                for p in prices
+            ],
+        )
+
+    @staticmethod
+    def _insert_barcodes(
+        conn: sqlite3.Connection, id_goods: int, barcodes: Iterable[Barcode]
+    ) -> None:
+        rows = []
+        for b in barcodes:
+            k = keys.stored_keys(b.bar_code, b.ext_bar_code)
+            rows.append(
+                (
+                    b.bar_code,
+                    b.ext_bar_code or keys.NO_ADD_ON,
+                    id_goods,
+                    b.id_unit,
+                    b.id_series,
+                    b.active,
+                    b.guid,
+                    k.key,
+                    k.add_on,
+                    k.alt_key,
+                    k.alt_add_on,
+                    _dump(b),
+                )
+            )
+        conn.executemany(
+            "INSERT OR REPLACE INTO barcodes (bar_code, ext_bar_code, id_goods,"
+            " id_unit, id_series, active, guid, key, add_on, alt_key, alt_add_on, data)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    @staticmethod
+    def _index_text(conn: sqlite3.Connection, id_goods: int) -> None:
+        row = conn.execute(
+            "SELECT name_fold FROM products WHERE id_goods = ?", (id_goods,)
+        ).fetchone()
+        conn.execute("DELETE FROM product_text WHERE rowid = ?", (id_goods,))
+        if row is None:
+            return
+        codes = " ".join(
+            r[0] + (("+" + r[1]) if r[1] else "")
+            for r in conn.execute(
+                "SELECT bar_code, ext_bar_code FROM barcodes WHERE id_goods = ?",
+                (id_goods,),
+            )
+        )
+        conn.execute(
+            "INSERT INTO product_text (rowid, name, codes) VALUES (?, ?, ?)",
+            (id_goods, row[0], f"{id_goods} {codes}"),
+        )
+
+    # --- reads: products --------------------------------------------------------
+
+    def product(self, id_goods: int) -> StoredProduct | None:
+        row = self._conn.execute(
+            "SELECT data, deleted, details_change IS time_change FROM products"
+            " WHERE id_goods = ?",
+            (id_goods,),
+        ).fetchone()
+        return self._stored(row) if row else None
+
+    def product_by_guid(self, guid: str) -> StoredProduct | None:
+        row = self._conn.execute(
+            "SELECT data, deleted, details_change IS time_change FROM products"
+            " WHERE guid = ?",
+            (guid,),
+        ).fetchone()
+        return self._stored(row) if row else None
+
+    @staticmethod
+    def _stored(row: sqlite3.Row) -> StoredProduct:
+        return StoredProduct(
+            product=_load(Product, row[0]),
+            deleted=bool(row[1]),
+            details_fetched=bool(row[2]),
+        )
+
+    def details(self, id_goods: int) -> ProductDetails:
+        conn = self._conn
+        arg = (id_goods,)
+        return ProductDetails(
+            units=[
+                _load(ProductUnit, r[0])
+                for r in conn.execute(
+                    "SELECT data FROM product_units WHERE id_goods = ?"
+                    " ORDER BY is_default DESC, id_unit",
+                    arg,
+                )
+            ],
+            series=[
+                _load(Series, r[0])
+                for r in conn.execute(
+                    "SELECT data FROM series WHERE id_goods = ? ORDER BY id_series", arg
+                )
+            ],
+            prices=[
+                _load(Price, r[0])
+                for r in conn.execute(
+                    "SELECT data FROM prices WHERE id_goods = ?"
+                    " ORDER BY id_price_level, id_unit, id_series",
+                    arg,
+                )
+            ],
+            barcodes=[
+                _load(Barcode, r[0])
+                for r in conn.execute(
+                    "SELECT data FROM barcodes WHERE id_goods = ?"
+                    " ORDER BY active DESC, bar_code, ext_bar_code",
+                    arg,
+                )
+            ],
+        )
+
+    def barcode_owner(self, bar_code: str, ext_bar_code: str | None) -> int | None:
+        """The id_goods holding exactly these digits, if any (for duplicate checks)."""
+        row = self._conn.execute(
+            "SELECT id_goods FROM barcodes WHERE bar_code = ? AND ext_bar_code = ?",
+            (bar_code, ext_bar_code or keys.NO_ADD_ON),
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def stats(self) -> dict[str, int]:
+        """Row counts, for the status bar and the logs."""
+        conn = self._conn
+        return {
+            table: int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in ("groups", "products", "barcodes", "prices")
+        }
+
+    # --- reads: lookup by scanned code -------------------------------------------
+
+    def lookup_text(self, text: str) -> LookupResult | None:
+        """Read `text` as a barcode and look it up; BarcodeError if unreadable."""
+        return self.lookup(read_barcode(text))
+
+    def lookup(self, reading: Reading) -> LookupResult | None:
+        """The product a scan names, or None when the local catalog has no such code.
+
+        Tries, in order: the main code with the scan's add-on (and the reading's
+        alternative); the main code alone when the add-on is not stored; for an
+        in-store code, its item key, then its item code as an internal code.
+        Active barcode rows win over inactive ones.
+        """
+        for key, add_on in keys.scanned_keys(reading):
+            row = self._barcode_row(key, add_on)
+            if row is not None:
+                return self._result(reading, row, MatchKind.BARCODE)
+        if reading.ext_bar_code:
+            row = self._barcode_row(reading.key, keys.NO_ADD_ON)
+            if row is not None:
+                return self._result(reading, row, MatchKind.MAIN_CODE_ONLY)
+        if reading.in_store is not None:
+            item = reading.in_store
+            for key in (keys.gtin14_of_ean13(item.item_key), item.item_code):
+                row = self._barcode_row(key, keys.NO_ADD_ON)
+                if row is not None:
+                    return self._result(
+                        reading, row, MatchKind.IN_STORE_ITEM, in_store=item
+                    )
+        return None
+
+    def _barcode_row(self, key: str, add_on: str) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self._conn.execute(
+            "SELECT b.data, b.id_goods, b.id_unit, b.id_series, b.active"
+            " FROM barcodes AS b WHERE b.key = ?1 AND b.add_on = ?2"
+            " UNION ALL"
+            " SELECT b.data, b.id_goods, b.id_unit, b.id_series, b.active"
+            " FROM barcodes AS b WHERE b.alt_key = ?1 AND b.alt_add_on = ?2"
+            " ORDER BY 5 DESC LIMIT 1",
+            (key, add_on),
+        ).fetchone()
+        return row
+
+    def _result(
+        self,
+        reading: Reading,
+        row: sqlite3.Row,
+        match: MatchKind,
+        in_store: Any = None,
+    ) -> LookupResult:
+        conn = self._conn
+        id_goods, id_unit, id_series = int(row[1]), int(row[2]), str(row[3])
+        product_row = conn.execute(
+            "SELECT data, deleted, details_change IS time_change FROM products"
+            " WHERE id_goods = ?",
+            (id_goods,),
+        ).fetchone()
+        if product_row is None:
+            raise StoreError(
+                f"barcode {row[0]} points to product {id_goods}, which the local "
+                "catalog does not have; run a full sync"
+            )
+        unit_row = conn.execute(
+            "SELECT data FROM product_units WHERE id_goods = ? AND id_unit = ?",
+            (id_goods, id_unit),
+        ).fetchone()
+        series_row = conn.execute(
+            "SELECT data FROM series WHERE id_goods = ? AND id_series = ?",
+            (id_goods, id_series),
+        ).fetchone()
+        return LookupResult(
+            reading=reading,
+            product=self._stored(product_row),
+            barcode=_load(Barcode, row[0]),
+            unit=_load(ProductUnit, unit_row[0]) if unit_row else None,
+            series=_load(Series, series_row[0]) if series_row else None,
+            match=match,
+            in_store=in_store,
+        )
+
+    # --- reads: search and paging -----------------------------------------------
+
+    def search(self, text: str, limit: int = 50) -> list[ProductSummary]:
+        """Search as you type: exact code or barcode first, then name prefix, then
+        names and barcodes containing the text."""
+        flt = ProductFilter(text=text)
+        return self.summaries(self.product_ids_page(flt, 0, limit))
+
+    def count(self, flt: ProductFilter) -> int:
+        sql, params = SearchQuery(flt, self._reading_of(flt.text)).count_sql()
+        return int(self._conn.execute(sql, params).fetchone()[0])
+
+    def product_ids_page(
+        self, flt: ProductFilter, offset: int, limit: int
+    ) -> list[int]:
+        """The ids of one page of products matching `flt`, in display order."""
+        query = SearchQuery(flt, self._reading_of(flt.text))
+        sql, params = query.page_sql(offset, limit)
+        return [int(r[0]) for r in self._conn.execute(sql, params)]
+
+    @staticmethod
+    def _reading_of(text: str) -> Reading | None:
+        digits = text.strip()
+        if not digits or not digits.replace(" ", "").replace("+", "").isdigit():
+            return None
+        try:
+            return read_barcode(digits)
+        except BarcodeError:
+            return None
+
+    def summaries(self, ids: Sequence[int]) -> list[ProductSummary]:
+        """Table rows for `ids`, in the order given (missing ids are skipped)."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self._conn.execute(
+            "SELECT p.id_goods, p.guid, p.name_goods, p.id_group, g.name_group,"
+            " p.active, p.deleted,"
+            " (SELECT b.bar_code FROM barcodes AS b WHERE b.id_goods = p.id_goods"
+            "  ORDER BY b.active DESC, b.bar_code LIMIT 1),"
+            " (SELECT count(*) FROM barcodes AS b WHERE b.id_goods = p.id_goods)"
+            " FROM products AS p LEFT JOIN groups AS g ON g.id_group = p.id_group"
+            f" WHERE p.id_goods IN ({marks})",
+            list(ids),
+        ).fetchall()
+        by_id = {
+            int(r[0]): ProductSummary(
+                id_goods=int(r[0]),
+                guid=r[1],
+                name_goods=r[2],
+                id_group=r[3],
+                group_name=r[4],
+                active=bool(r[5]),
+                deleted=bool(r[6]),
+                bar_code=r[7],
+                bar_code_count=int(r[8]),
+            )
+            for r in rows
+        }
+        return [by_id[i] for i in ids if i in by_id]
+
+    # --- reads: dictionaries and the group tree ----------------------------------
+
+    def groups(self) -> list[Group]:
+        return [
+            _load(Group, r[0])
+            for r in self._conn.execute(
+                "SELECT data FROM groups ORDER BY name_group, id_group"
+            )
+        ]
+
+    def group(self, id_group: int) -> Group | None:
+        row = self._conn.execute(
+            "SELECT data FROM groups WHERE id_group = ?", (id_group,)
+        ).fetchone()
+        return _load(Group, row[0]) if row else None
+
+    def child_groups(self, id_owner_group: int | None) -> list[Group]:
+        """Subgroups of a group, or the main groups for None, by name."""
+        rows = self._conn.execute(
+            "SELECT data FROM groups WHERE id_owner_group IS ?"
+            " ORDER BY name_group, id_group",
+            (id_owner_group,),
+        )
+        return [_load(Group, r[0]) for r in rows]
+
+    def group_ancestors(self, id_group: int) -> list[int]:
+        """The ids from the group's parent up to its main group (cycle-safe)."""
+        rows = self._conn.execute(
+            "WITH RECURSIVE up(id, depth) AS ("
+            " SELECT id_owner_group, 1 FROM groups WHERE id_group = ?"
+            " UNION SELECT g.id_owner_group, up.depth + 1 FROM groups AS g"
+            " JOIN up ON g.id_group = up.id WHERE up.depth < 1000)"
+            " SELECT id FROM up WHERE id IS NOT NULL ORDER BY depth",
+            (id_group,),
+        )
+        return [int(r[0]) for r in rows]
+
+    def is_ancestor(self, ancestor_id: int, id_group: int) -> bool:
+        """True when `ancestor_id` is `id_group` itself or above it in the tree
+        (so `id_group` may not become `ancestor_id`'s parent)."""
+        return ancestor_id == id_group or ancestor_id in self.group_ancestors(id_group)
+
+    def price_levels(self) -> list[PriceLevel]:
+        return [
+            _load(PriceLevel, r[0])
+            for r in self._conn.execute(
+                "SELECT data FROM price_levels ORDER BY id_price_level"
+            )
+        ]
+
+    def unit_samples(self) -> list[UnitSample]:
+        return [
+            _load(UnitSample, r[0])
+            for r in self._conn.execute(
+                "SELECT data FROM unit_samples ORDER BY id_unit"
+            )
+        ]

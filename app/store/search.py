@@ -1,0 +1,137 @@
+"""Which products a filter shows, and in what order, as SQL for the local catalog.
+
+Ranking of a typed text: tier 0, the product's code (id_goods) or a barcode equal to
+it (a UPC-A typed finds its EAN-13); tier 1, names starting with it; tier 2, names or
+barcodes containing every word of three letters or more (trigram index). Within a
+tier, by name. Paging is LIMIT/OFFSET over that order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.domain.barcode import Reading
+from app.store import keys
+
+# A character above every other in SQLite's binary (UTF-8) order: `x >= p AND
+# x < p || TOP` is "x starts with p" and can use an index.
+_TOP = "\U0010ffff"
+TRIGRAM = 3
+
+
+def fold(text: str) -> str:
+    """The form names are compared in: case folded, inner blanks collapsed."""
+    return " ".join(text.casefold().split())
+
+
+@dataclass(frozen=True)
+class ProductFilter:
+    """What the product table shows."""
+
+    text: str = ""
+    id_group: int | None = None  # None: every group
+    include_subgroups: bool = True
+    show_inactive: bool = True
+    show_deleted: bool = False
+
+
+class SearchQuery:
+    """SQL for counting and paging the products that match a filter."""
+
+    def __init__(self, flt: ProductFilter, reading: Reading | None) -> None:
+        self._filter = flt
+        self._reading = reading
+        self._params: dict[str, Any] = {}
+
+    def count_sql(self) -> tuple[str, dict[str, Any]]:
+        hits = self._hits_sql()
+        where = self._where_sql()
+        if hits is None:
+            sql = f"SELECT count(*) FROM products AS p WHERE {where}"
+        else:
+            sql = (
+                f"WITH hits(id, tier) AS ({hits}) SELECT count(DISTINCT p.id_goods)"
+                f" FROM hits JOIN products AS p ON p.id_goods = hits.id WHERE {where}"
+            )
+        return sql, self._params
+
+    def page_sql(self, offset: int, limit: int) -> tuple[str, dict[str, Any]]:
+        hits = self._hits_sql()
+        where = self._where_sql()
+        self._params["offset"] = max(0, offset)
+        self._params["limit"] = max(0, limit)
+        if hits is None:
+            sql = (
+                f"SELECT p.id_goods FROM products AS p WHERE {where}"
+                " ORDER BY p.name_fold, p.id_goods LIMIT :limit OFFSET :offset"
+            )
+        else:
+            sql = (
+                f"WITH hits(id, tier) AS ({hits}),"
+                " best(id, tier) AS (SELECT id, min(tier) FROM hits GROUP BY id)"
+                " SELECT p.id_goods FROM best"
+                " JOIN products AS p ON p.id_goods = best.id"
+                f" WHERE {where} ORDER BY best.tier, p.name_fold, p.id_goods"
+                " LIMIT :limit OFFSET :offset"
+            )
+        return sql, self._params
+
+    def _where_sql(self) -> str:
+        flt = self._filter
+        conditions = ["1"]
+        if not flt.show_deleted:
+            conditions.append("p.deleted = 0")
+        if not flt.show_inactive:
+            conditions.append("p.active = 1")
+        if flt.id_group is not None:
+            self._params["group"] = flt.id_group
+            if flt.include_subgroups:
+                conditions.append(
+                    "p.id_group IN (WITH RECURSIVE sub(id) AS (SELECT :group UNION"
+                    " SELECT g.id_group FROM groups AS g JOIN sub"
+                    " ON g.id_owner_group = sub.id) SELECT id FROM sub)"
+                )
+            else:
+                conditions.append("p.id_group = :group")
+        return " AND ".join(conditions)
+
+    def _hits_sql(self) -> str | None:
+        """The candidate (id, tier) rows for the typed text, or None for no text."""
+        text = fold(self._filter.text)
+        if not text:
+            return None
+        parts: list[str] = []
+
+        digits = text.replace(" ", "")
+        if digits.isdigit():
+            self._params["digits"] = digits
+            parts.append("SELECT id_goods, 0 FROM barcodes WHERE bar_code = :digits")
+            if len(digits) <= 18:  # fits SQLite's INTEGER
+                self._params["code"] = int(digits)
+                parts.append("SELECT id_goods, 0 FROM products WHERE id_goods = :code")
+        if self._reading is not None:
+            for index, (key, _add_on) in enumerate(keys.scanned_keys(self._reading)):
+                name = f"key{index}"
+                self._params[name] = key
+                parts.append(f"SELECT id_goods, 0 FROM barcodes WHERE key = :{name}")
+                parts.append(
+                    f"SELECT id_goods, 0 FROM barcodes WHERE alt_key = :{name}"
+                )
+
+        self._params["low"] = text
+        self._params["high"] = text + _TOP
+        parts.append(
+            "SELECT id_goods, 1 FROM products"
+            " WHERE name_fold >= :low AND name_fold < :high"
+        )
+
+        words = [w for w in text.split() if len(w) >= TRIGRAM]
+        if words:
+            # Each word a quoted phrase (quotes doubled): a trigram substring match.
+            phrases = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+            self._params["fts"] = phrases
+            parts.append(
+                "SELECT rowid, 2 FROM product_text WHERE product_text MATCH :fts"
+            )
+        return " UNION ALL ".join(parts)

@@ -1,0 +1,152 @@
+"""Search as you type, paging for the product table, and the group tree."""
+
+from __future__ import annotations
+
+from app.domain.models import Group
+from app.store.catalog import Catalog
+from app.store.search import ProductFilter
+from tests.benchmarks.catalog_gen import ean13
+from tests.store.conftest import add_product, barcode
+
+
+def _names(catalog: Catalog, text: str) -> list[str]:
+    return [row.name_goods for row in catalog.search(text)]
+
+
+def test_name_prefix_comes_before_names_containing_the_text(catalog: Catalog) -> None:
+    add_product(catalog, 1, "Chocolate milk")
+    add_product(catalog, 2, "Milky Way")
+    add_product(catalog, 3, "Milk 2.5%")
+    add_product(catalog, 4, "Bread")
+
+    assert _names(catalog, "milk") == ["Milk 2.5%", "Milky Way", "Chocolate milk"]
+
+
+def test_search_folds_case_of_cyrillic_names(catalog: Catalog) -> None:
+    add_product(catalog, 1, "Молоко Галичина 2,5%")
+    add_product(catalog, 2, "Каша з молоком")
+
+    assert _names(catalog, "МОЛОК") == ["Молоко Галичина 2,5%", "Каша з молоком"]
+
+
+def test_exact_code_first_then_barcodes_containing_it(catalog: Catalog) -> None:
+    code = ean13("482000001234")
+    add_product(catalog, 1234, "Zucchini", [barcode(ean13("482000009999"))])
+    add_product(catalog, 7, "Apples", [barcode(code)])
+
+    found = catalog.search("1234")
+
+    assert [row.id_goods for row in found] == [1234, 7]
+
+
+def test_exact_barcode_first_including_upc_a_typed_for_ean13(catalog: Catalog) -> None:
+    add_product(catalog, 1, "Aaa cola 0075678164125 copy")
+    add_product(catalog, 2, "Cola", [barcode("0075678164125")])
+
+    assert catalog.search("075678164125")[0].id_goods == 2
+    assert catalog.search("0075678164125")[0].id_goods == 2
+
+
+def test_every_word_must_match(catalog: Catalog) -> None:
+    add_product(catalog, 1, "Milk Galychyna 2.5%")
+    add_product(catalog, 2, "Milk Ferma 3.2%")
+
+    assert _names(catalog, "milk ferma") == ["Milk Ferma 3.2%"]
+
+
+def test_text_with_fts_syntax_is_taken_literally(catalog: Catalog) -> None:
+    add_product(catalog, 1, 'Vodka "Khortytsia" 0.5 l')
+
+    assert _names(catalog, '"khort') == ['Vodka "Khortytsia" 0.5 l']
+    assert catalog.search("AND OR NOT *") == []
+
+
+def test_summary_shows_group_and_first_active_barcode(catalog: Catalog) -> None:
+    catalog.replace_groups([Group(id_group=3, name_group="Dairy", guid="g3")])
+    add_product(
+        catalog,
+        1,
+        "Kefir",
+        [barcode(ean13("482000000002"), active=False), barcode(ean13("482000000003"))],
+        id_group=3,
+    )
+
+    (row,) = catalog.search("kefir")
+
+    assert row.group_name == "Dairy"
+    assert row.bar_code == ean13("482000000003")
+    assert row.bar_code_count == 2
+
+
+def test_count_and_pages_cover_every_product_once_in_name_order(
+    catalog: Catalog,
+) -> None:
+    for index in range(1, 251):
+        add_product(catalog, index, f"Item {index:04d}")
+    flt = ProductFilter()
+
+    pages = [catalog.product_ids_page(flt, offset, 100) for offset in (0, 100, 200)]
+
+    assert catalog.count(flt) == 250
+    assert [len(p) for p in pages] == [100, 100, 50]
+    assert [i for page in pages for i in page] == list(range(1, 251))
+
+
+def test_filter_by_group_includes_subgroups_and_hides_deleted(
+    catalog: Catalog,
+) -> None:
+    catalog.replace_groups(
+        [
+            Group(id_group=1, name_group="Food", guid="g1"),
+            Group(id_group=2, name_group="Dairy", guid="g2", id_owner_group=1),
+            Group(id_group=3, name_group="Tools", guid="g3"),
+        ]
+    )
+    add_product(catalog, 10, "Bread", id_group=1)
+    add_product(catalog, 11, "Milk", id_group=2)
+    add_product(catalog, 12, "Hammer", id_group=3)
+    add_product(catalog, 13, "Old milk", id_group=2)
+    catalog.mark_deleted([13])
+
+    food = ProductFilter(id_group=1)
+    only_food = ProductFilter(id_group=1, include_subgroups=False)
+    with_deleted = ProductFilter(id_group=2, show_deleted=True)
+
+    assert catalog.product_ids_page(food, 0, 10) == [10, 11]
+    assert catalog.count(food) == 2
+    assert catalog.product_ids_page(only_food, 0, 10) == [10]
+    assert catalog.product_ids_page(with_deleted, 0, 10) == [11, 13]
+    assert catalog.count(ProductFilter(text="milk", id_group=2)) == 1
+
+
+def test_filter_hides_inactive_on_request(catalog: Catalog) -> None:
+    add_product(catalog, 1, "On")
+    add_product(catalog, 2, "Off", active=False)
+
+    assert catalog.product_ids_page(ProductFilter(show_inactive=False), 0, 10) == [1]
+    assert catalog.count(ProductFilter()) == 2
+
+
+def test_group_tree_children_and_ancestors(catalog: Catalog) -> None:
+    catalog.replace_groups(
+        [
+            Group(id_group=1, name_group="Food", guid="g1"),
+            Group(id_group=2, name_group="Dairy", guid="g2", id_owner_group=1),
+            Group(id_group=4, name_group="Cheese", guid="g4", id_owner_group=2),
+            Group(id_group=3, name_group="Bakery", guid="g3", id_owner_group=1),
+        ]
+    )
+
+    assert [g.name_group for g in catalog.child_groups(None)] == ["Food"]
+    assert [g.name_group for g in catalog.child_groups(1)] == ["Bakery", "Dairy"]
+    assert catalog.group_ancestors(4) == [2, 1]
+    assert catalog.is_ancestor(1, 4)
+    assert catalog.is_ancestor(4, 4)
+    assert not catalog.is_ancestor(3, 4)
+
+
+def test_replacing_groups_drops_groups_gone_from_the_server(catalog: Catalog) -> None:
+    catalog.replace_groups([Group(id_group=1, name_group="A", guid="g1")])
+    catalog.replace_groups([Group(id_group=2, name_group="B", guid="g2")])
+
+    assert [g.id_group for g in catalog.groups()] == [2]
