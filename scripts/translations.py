@@ -166,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if todo else 0
     if args.command == "apply":
         rows = json.loads(args.file.read_text(encoding="utf-8"))
+        lupdate(TS_FILE)  # so strings added since the last update can be filled
         count = apply_translations(TS_FILE, rows)
         update()
         print(f"applied {count} translation(s); {len(missing(TS_FILE))} still missing")

@@ -6,7 +6,9 @@ import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--demo", action="store_true", help="use the sandbox demo catalog")
+    parser.add_argument(
+        "--demo", action="store_true", help="use the sandbox demo catalog"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -24,6 +24,14 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from app.api.errors import (
+    ApiError,
+    InvalidResponse,
+    NotAuthorized,
+    NotFound,
+    RequestTimedOut,
+    ServerUnavailable,
+)
 from app.domain.errors import DomainError
 
 logger = logging.getLogger(__name__)
@@ -87,7 +95,7 @@ def _timeout_message(error: BaseException) -> str:
 def _http_message(error: BaseException) -> str:
     response = getattr(error, "response", None)
     status = getattr(response, "status_code", None)
-    if status in (401, 403):
+    if isinstance(error, NotAuthorized) or status in (401, 403):
         return QCoreApplication.translate(
             "TaskErrors",
             "The server refused the access token. Check the token in Settings.",
@@ -121,9 +129,46 @@ def _os_message(error: BaseException) -> str:
     ).replace("%1", getattr(error, "strerror", None) or str(error))
 
 
+def _api_message(error: BaseException) -> str:
+    status = getattr(error, "status", None)
+    said = getattr(error, "server_message", None) or ""
+    if status is None:
+        return QCoreApplication.translate(
+            "TaskErrors", "The request failed: %1"
+        ).replace("%1", said or str(error))
+    return (
+        QCoreApplication.translate(
+            "TaskErrors", "The server answered with error %1: %2"
+        )
+        .replace("%1", str(status))
+        .replace("%2", said or str(error))
+    )
+
+
+def _not_found_message(error: BaseException) -> str:
+    return QCoreApplication.translate(
+        "TaskErrors",
+        "The server does not know this address (404). "
+        "Check the server address in Settings.",
+    )
+
+
+def _invalid_response_message(error: BaseException) -> str:
+    return QCoreApplication.translate(
+        "TaskErrors",
+        "The server's answer could not be read. Is the address that of a catalog API?",
+    )
+
+
 # Looked up along the exception's MRO, so the most specific registered type wins.
 _MESSAGES: dict[type[BaseException], Callable[[BaseException], str]] = {
     DomainError: _domain_message,
+    ApiError: _api_message,
+    ServerUnavailable: _connection_message,
+    RequestTimedOut: _timeout_message,
+    NotAuthorized: _http_message,
+    NotFound: _not_found_message,
+    InvalidResponse: _invalid_response_message,
     requests.exceptions.ConnectionError: _connection_message,
     requests.exceptions.Timeout: _timeout_message,
     requests.exceptions.HTTPError: _http_message,

@@ -2,6 +2,111 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>InterfacePage</name>
+    <message>
+        <source>As the system</source>
+        <translation>Як у системі</translation>
+    </message>
+    <message>
+        <source>&amp;Detailed log (for support; includes scanner traffic)</source>
+        <translation>&amp;Докладний журнал (для підтримки; з обміном даними сканера)</translation>
+    </message>
+    <message>
+        <source>A new language applies fully after a restart.</source>
+        <translation>Нова мова повністю застосовується після перезапуску.</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation>&amp;Мова інтерфейсу:</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>&amp;Sandbox: a demo catalog on this computer</source>
+        <translation>&amp;Пісочниця: демонстраційний каталог на цьому комп&apos;ютері</translation>
+    </message>
+    <message>
+        <source>&amp;Back office</source>
+        <translation>&amp;Бек-офіс</translation>
+    </message>
+    <message>
+        <source>paste the access token here</source>
+        <translation>вставте сюди токен доступу</translation>
+    </message>
+    <message>
+        <source>This computer has no password store (keyring), so the token is kept only while the app runs and is asked for at each start.</source>
+        <translation>На цьому комп&apos;ютері немає сховища паролів (keyring), тому токен зберігається лише поки працює програма і запитується під час кожного запуску.</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Перевірити &amp;з&apos;єднання</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Адреса сервера:</translation>
+    </message>
+    <message>
+        <source>&amp;Language of names:</source>
+        <translation>&amp;Мова назв:</translation>
+    </message>
+    <message>
+        <source>Access to&amp;ken:</source>
+        <translation>&amp;Токен доступу:</translation>
+    </message>
+    <message>
+        <source>Connected. Price levels on the server: %1.</source>
+        <translation>З&apos;єднано. Рівнів цін на сервері: %1.</translation>
+    </message>
+    <message>
+        <source>Enter the back office&apos;s address, starting with https:// or http://.</source>
+        <translation>Введіть адресу бек-офісу, що починається з https:// або http://.</translation>
+    </message>
+    <message>
+        <source>The sandbox server is not running.</source>
+        <translation>Сервер-пісочниця не запущений.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>З&apos;єднання…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Налаштування</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Інтерфейс</translation>
+    </message>
+    <message>
+        <source>Scanner settings arrive with scanner support.</source>
+        <translation>Налаштування сканера з&apos;являться разом із підтримкою сканерів.</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Сканер</translation>
+    </message>
+    <message>
+        <source>Printer settings arrive with label printing.</source>
+        <translation>Налаштування принтера з&apos;являться разом із друком етикеток.</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Принтер</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: %1</source>
+        <translation>Не вдалося зберегти налаштування: %1</translation>
+    </message>
+</context>
+<context>
     <name>TaskErrors</name>
     <message>
         <source>Cannot reach the server. Check the network and the server address in Settings.</source>
@@ -34,6 +139,22 @@
     <message>
         <source>A system error stopped the work: %1</source>
         <translation>Системна помилка зупинила роботу: %1</translation>
+    </message>
+    <message>
+        <source>The request failed: %1</source>
+        <translation>Запит не вдався: %1</translation>
+    </message>
+    <message>
+        <source>The server answered with error %1: %2</source>
+        <translation>Сервер відповів помилкою %1: %2</translation>
+    </message>
+    <message>
+        <source>The server does not know this address (404). Check the server address in Settings.</source>
+        <translation>Сервер не знає цієї адреси (404). Перевірте адресу сервера в налаштуваннях.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read. Is the address that of a catalog API?</source>
+        <translation>Не вдалося прочитати відповідь сервера. Чи це адреса API каталогу?</translation>
     </message>
     <message>
         <source>Something went wrong: %1. The details are in the log.</source>

@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import keyring
-import keyring.backend
 import keyring.errors
 import pytest
 from keyring.backends import fail
@@ -21,29 +20,9 @@ from app.gui.settings import (
     save_settings,
     settings_file,
 )
+from tests.gui.fakes import MemoryKeyring
 
 URL = "https://shop.example.test"
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring that keeps passwords in a dict."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if (service, username) not in self.passwords:
-            raise keyring.errors.PasswordDeleteError(username)
-        del self.passwords[(service, username)]
 
 
 class LockedKeyring(MemoryKeyring):
