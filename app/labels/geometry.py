@@ -1,0 +1,478 @@
+"""Label layout as plain geometry in printer dots: no Qt here.
+
+A layout is computed for one printer resolution (x and y taken separately): every bar
+is a whole-dot rectangle, every module the same whole number of dots. The Qt adapter
+(`render.py`) and the ZPL writer only draw what this module decides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from app.labels import symbols
+from app.labels.content import LabelProduct, field_values
+from app.labels.errors import BarcodeDoesNotFit, LabelError
+
+if TYPE_CHECKING:
+    from app.labels.templates import Template
+
+MM_PER_INCH = 25.4
+# GS1: nominal EAN/UPC module 0.330 mm; retail range 80-200 %; 75 % for labels printed
+# on demand by thermal printers, with the quiet zones widened to the 80 % width.
+MODULE_NOMINAL_MM = 0.330
+MODULE_MIN_80_MM = 0.264
+MODULE_MIN_75_MM = 0.250
+MODULE_MAX_MM = 0.660
+# GS1: minimum bar heights at the 80 % module (EAN-8 is shorter).
+MIN_BAR_MM: dict[symbols.Kind, float] = {
+    symbols.Kind.EAN13: 18.28,
+    symbols.Kind.UPCA: 18.28,
+    symbols.Kind.UPCE: 18.28,
+    symbols.Kind.EAN8: 14.58,
+}
+MAIN_MODULES = {"EAN-13": 95, "UPC-A": 95, "EAN-8": 67, "UPC-E": 51}
+ADD_ON_MODULES = {2: 20, 5: 47}
+TEXT_GAP_MM = 0.3  # between the bar bottoms and the digits
+GUARD_EXTENSION_MODULES = 5  # GS1: guard bars reach 5 modules below the other bars
+
+
+@dataclass(frozen=True)
+class Dpi:
+    x: int
+    y: int
+
+    def __str__(self) -> str:
+        return str(self.x) if self.x == self.y else f"{self.x}x{self.y}"
+
+    def x_dots(self, mm: float) -> int:
+        return round(mm * self.x / MM_PER_INCH)
+
+    def y_dots(self, mm: float) -> int:
+        return round(mm * self.y / MM_PER_INCH)
+
+    def x_mm(self, dots: float) -> float:
+        return dots * MM_PER_INCH / self.x
+
+    def y_mm(self, dots: float) -> float:
+        return dots * MM_PER_INCH / self.y
+
+
+def parse_dpi(text: str) -> Dpi:
+    """`203`, `300x600` (x by y)."""
+    match = re.fullmatch(r"\s*(\d{2,4})\s*(?:[xX×]\s*(\d{2,4}))?\s*", text)
+    if not match:
+        raise ValueError(f"resolution {text!r} is not N or NxM dots per inch, e.g. 203")
+    x = int(match.group(1))
+    y = int(match.group(2) or x)
+    if not (72 <= x <= 2400 and 72 <= y <= 2400):
+        raise ValueError(f"resolution {text!r} is outside 72-2400 dpi")
+    return Dpi(x, y)
+
+
+def retail_size(size: str) -> tuple[int, float]:
+    """`EAN-13+5` -> (modules with quiet zones, minimum bar height in mm)."""
+    main, _, add_on = size.partition("+")
+    kind = {k.value: k for k in symbols.Kind}.get(main)
+    if kind is None or kind is symbols.Kind.CODE128 or add_on not in ("", "2", "5"):
+        raise ValueError(
+            f"unknown barcode size {size!r}; use EAN-13, EAN-8, UPC-A or UPC-E, "
+            "optionally with +2 or +5"
+        )
+    q_left, q_right = symbols.QUIET_ZONES[kind]
+    modules = q_left + MAIN_MODULES[main]
+    if add_on:
+        modules += symbols.ADD_ON_GAP + ADD_ON_MODULES[int(add_on)]
+        modules += symbols.ADD_ON_RIGHT_CLEAR
+    else:
+        modules += q_right
+    return modules, MIN_BAR_MM[kind]
+
+
+def bar_height_mm(box_height_mm: float, digits_mm: float) -> float:
+    """Height of the ordinary bars in a barcode box whose bottom holds the digits."""
+    return box_height_mm - digits_mm - TEXT_GAP_MM
+
+
+# --- layout items -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class TextItem:
+    """Text to draw in a box. With `fit` the adapter shrinks the font (never below
+    60 %) to the width; text is wrapped to `max_lines` and ends with an ellipsis."""
+
+    rect: Rect
+    text: str
+    font_px: int  # pixel size in y dots
+    bold: bool = False
+    align: str = "left"
+    max_lines: int = 1
+    fit: bool = False
+
+
+@dataclass(frozen=True)
+class BarcodePlacement:
+    symbol: symbols.Symbol
+    module_dots: int  # x dots per module
+    module_mm: float
+    quiet_left_dots: int
+    quiet_right_dots: int
+    x: int  # first module of the main symbol, label dots
+    bar_top: int
+    bar_height: int  # ordinary bars, y dots
+    bar_height_mm: float
+    truncated: bool  # below GS1's minimum bar height
+    widened_quiet_zones: bool  # 75 % module: quiet zones widened to the 80 % width
+
+
+@dataclass(frozen=True)
+class LabelLayout:
+    width: int
+    height: int
+    dpi: Dpi
+    bars: tuple[Rect, ...]
+    rules: tuple[Rect, ...]  # lines: signature, frame
+    texts: tuple[TextItem, ...]
+    barcode: BarcodePlacement
+
+    @property
+    def notes(self) -> list[str]:
+        """What the preview should tell the user about this label."""
+        out = []
+        if self.barcode.truncated:
+            out.append(
+                f"barcode truncated: bars {self.barcode.bar_height_mm:.1f} mm high, "
+                "below the GS1 minimum"
+            )
+        if self.barcode.widened_quiet_zones:
+            out.append(
+                f"75 % module ({self.barcode.module_mm:.3f} mm), quiet zones widened"
+            )
+        return out
+
+
+def runs(modules: str) -> list[tuple[int, int]]:
+    """(start, length) of each bar in a module string."""
+    out = []
+    start = -1
+    for i, m in enumerate(modules + "0"):
+        if m == "1" and start < 0:
+            start = i
+        elif m == "0" and start >= 0:
+            out.append((start, i - start))
+            start = -1
+    return out
+
+
+def choose_module_dots(
+    total_modules: int, available_dots: int, dpi_x: int, min_module_mm: float
+) -> tuple[int, int]:
+    """(dots per module, symbol width in dots with quiet zones): the largest module that
+    fits, never under `min_module_mm`; a module under 80 % keeps the 80 % width.
+    Raises BarcodeDoesNotFit with the width needed."""
+    dots_per_mm = dpi_x / MM_PER_INCH
+    smallest = math.ceil(min_module_mm * dots_per_mm - 1e-9)
+    largest = max(smallest, math.floor(MODULE_MAX_MM * dots_per_mm + 1e-9))
+    width_80 = math.ceil(total_modules * MODULE_MIN_80_MM * dots_per_mm - 1e-9)
+    for dots in range(largest, smallest - 1, -1):
+        width = total_modules * dots
+        if dots / dots_per_mm < MODULE_MIN_80_MM - 1e-9:
+            width = max(width, width_80)
+        if width <= available_dots:
+            return dots, width
+    width = max(total_modules * smallest, width_80)
+    raise BarcodeDoesNotFit(
+        f"the barcode needs {width / dots_per_mm:.1f} mm with its quiet zones at "
+        f"{dpi_x} dpi ({total_modules} modules of {smallest} dots), but only "
+        f"{available_dots / dots_per_mm:.1f} mm is free",
+        needed_mm=round(width / dots_per_mm, 1),
+        available_mm=round(available_dots / dots_per_mm, 1),
+        module_dots=smallest,
+    )
+
+
+def _place_barcode(
+    template: Template, symbol: symbols.Symbol, dpi: Dpi
+) -> tuple[BarcodePlacement, list[Rect], list[TextItem]]:
+    spec = template.barcode
+    box_x, box_w = dpi.x_dots(spec.box.x_mm), dpi.x_dots(spec.box.width_mm)
+    box_y, box_h = dpi.y_dots(spec.box.y_mm), dpi.y_dots(spec.box.height_mm)
+    try:
+        dots, width = choose_module_dots(
+            symbol.total_modules, box_w, dpi.x, template.min_module_mm
+        )
+    except BarcodeDoesNotFit as error:
+        margin = template.width_mm - spec.box.width_mm
+        needed_label = error.params["needed_mm"] + margin
+        raise BarcodeDoesNotFit(
+            f"{symbol.kind} {symbol.bar_code}"
+            + (f" + {symbol.ext_bar_code}" if symbol.ext_bar_code else "")
+            + f" does not fit template {template.name} at {dpi} dpi: "
+            + error.message
+            + f"; it needs a label at least {needed_label:.1f} mm wide",
+            **error.params,
+            needed_label_mm=round(needed_label, 1),
+        ) from None
+
+    # Widened quiet zones (75 % module) share the extra dots in proportion.
+    extra = width - symbol.total_modules * dots
+    extra_left = extra * symbol.quiet_left // (symbol.quiet_left + symbol.quiet_right)
+    q_left = symbol.quiet_left * dots + extra_left
+    q_right = symbol.quiet_right * dots + extra - extra_left
+    # Centre the symbol in its box: the slack only widens the clear space.
+    start = box_x + (box_w - width) // 2
+    x0 = start + q_left
+
+    digits_px = dpi.y_dots(spec.digits_mm)
+    gap = dpi.y_dots(TEXT_GAP_MM)
+    bar_h = box_h - digits_px - gap
+    if bar_h <= 0:
+        raise LabelError(f"template {template.name}: the barcode box is too low")
+    module_y = max(1, dpi.y_dots(dots * MM_PER_INCH / dpi.x))
+    guard_h = bar_h + min(GUARD_EXTENSION_MODULES * module_y, (digits_px + gap) // 2)
+
+    bars: list[Rect] = []
+    for run_start, run_len in runs(symbol.main):
+        is_guard = run_start in symbol.guard_bars
+        bars.append(
+            Rect(
+                x0 + run_start * dots,
+                box_y,
+                run_len * dots,
+                guard_h if is_guard else bar_h,
+            )
+        )
+    texts: list[TextItem] = []
+    text_top = box_y + bar_h + gap
+    for span in symbol.text:
+        px = round(digits_px * (0.75 if span.small else 1))
+        texts.append(
+            TextItem(
+                Rect(
+                    x0 + span.start * dots,
+                    text_top,
+                    (span.end - span.start) * dots,
+                    digits_px,
+                ),
+                span.text,
+                px,
+                align="centre",
+                fit=True,
+            )
+        )
+    if symbol.add_on is not None:
+        add_x = x0 + symbol.add_on_start * dots
+        add_top = box_y + digits_px + gap
+        for run_start, run_len in runs(symbol.add_on):
+            bars.append(
+                Rect(
+                    add_x + run_start * dots,
+                    add_top,
+                    run_len * dots,
+                    guard_h - digits_px - gap,
+                )
+            )
+        texts.append(
+            TextItem(
+                Rect(add_x, box_y, len(symbol.add_on) * dots, digits_px),
+                symbol.ext_bar_code or "",
+                digits_px,
+                align="centre",
+                fit=True,
+            )
+        )
+
+    bar_mm = dpi.y_mm(bar_h)
+    min_mm = MIN_BAR_MM.get(symbol.kind)
+    if min_mm is None:
+        # ISO/IEC 15417 suggests Code 128 bars at least 15 % of the symbol's length.
+        min_mm = 0.15 * dpi.x_mm(symbol.width_modules * dots)
+    placement = BarcodePlacement(
+        symbol=symbol,
+        module_dots=dots,
+        module_mm=dots * MM_PER_INCH / dpi.x,
+        quiet_left_dots=q_left,
+        quiet_right_dots=q_right,
+        x=x0,
+        bar_top=box_y,
+        bar_height=bar_h,
+        bar_height_mm=bar_mm,
+        truncated=bar_mm + 1e-9 < min_mm,
+        widened_quiet_zones=extra > 0,
+    )
+    return placement, bars, texts
+
+
+@lru_cache(maxsize=8192)
+def layout_label(
+    template: Template, product: LabelProduct, dpi: Dpi, today: dt.date
+) -> LabelLayout:
+    """The label for one product at one printer resolution. Raises UnprintableBarcode,
+    BarcodeDoesNotFit or EncodingMismatch (all LabelError)."""
+    symbol = symbols.encode_symbol(product.bar_code, product.ext_bar_code)
+    placement, bars, texts = _place_barcode(template, symbol, dpi)
+
+    values = field_values(product, template.price_level, today)
+    rules: list[Rect] = []
+    for spec in template.fields:
+        if spec.name == "unit_price" and not values["unit_price"]:
+            continue
+        text = spec.format.format(**values)
+        rect = Rect(
+            dpi.x_dots(spec.box.x_mm),
+            dpi.y_dots(spec.box.y_mm),
+            dpi.x_dots(spec.box.width_mm),
+            dpi.y_dots(spec.box.height_mm),
+        )
+        if spec.line:
+            thickness = max(1, dpi.y_dots(0.2))
+            rules.append(
+                Rect(rect.x, rect.y + rect.height - thickness, rect.width, thickness)
+            )
+        if text:
+            texts.append(
+                TextItem(
+                    rect,
+                    text,
+                    max(1, dpi.y_dots(spec.font_mm)),
+                    bold=spec.bold,
+                    align=spec.align,
+                    max_lines=spec.max_lines,
+                    fit=spec.max_lines == 1,
+                )
+            )
+    width, height = dpi.x_dots(template.width_mm), dpi.y_dots(template.height_mm)
+    if template.frame:
+        t = max(1, dpi.x_dots(0.2))
+        rules += [
+            Rect(0, 0, width, t),
+            Rect(0, height - t, width, t),
+            Rect(0, 0, t, height),
+            Rect(width - t, 0, t, height),
+        ]
+    return LabelLayout(
+        width=width,
+        height=height,
+        dpi=dpi,
+        bars=tuple(bars),
+        rules=tuple(rules),
+        texts=tuple(texts),
+        barcode=placement,
+    )
+
+
+# --- text ---------------------------------------------------------------------------
+
+
+def wrap_text(
+    text: str, max_width: float, max_lines: int, measure: Callable[[str], float]
+) -> list[str]:
+    """Break at spaces into at most `max_lines` lines no wider than `max_width`; the
+    last line ends with an ellipsis when text is left over. A word wider than a line is
+    cut."""
+    words = text.split()
+    lines: list[str] = []
+    current = ""
+    i = 0
+    while i < len(words):
+        candidate = f"{current} {words[i]}" if current else words[i]
+        if measure(candidate) <= max_width:
+            current = candidate
+            i += 1
+            continue
+        if not current:  # one word wider than the line: cut it
+            current = _cut(words[i], max_width, measure)
+            words[i] = words[i][len(current) :]
+            if not words[i]:
+                i += 1
+        lines.append(current)
+        current = ""
+        if len(lines) == max_lines:
+            break
+    if current and len(lines) < max_lines:
+        lines.append(current)
+        current = ""
+    if i < len(words) or current:
+        lines[-1] = _with_ellipsis(lines[-1], max_width, measure)
+    return lines
+
+
+def _cut(word: str, max_width: float, measure: Callable[[str], float]) -> str:
+    end = len(word)
+    while end > 1 and measure(word[:end]) > max_width:
+        end -= 1
+    return word[:end]
+
+
+def _with_ellipsis(line: str, max_width: float, measure: Callable[[str], float]) -> str:
+    while line and measure(line.rstrip() + "…") > max_width:
+        line = line[:-1]
+    return line.rstrip() + "…"
+
+
+# --- pages ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placed:
+    x: int
+    y: int
+    layout: LabelLayout
+
+
+@dataclass(frozen=True)
+class Page:
+    width: int
+    height: int
+    dpi: Dpi
+    labels: tuple[Placed, ...]
+
+
+def label_origin_dots(template: Template, slot: int, dpi: Dpi) -> tuple[int, int]:
+    if template.sheet is None:
+        return 0, 0
+    x_mm, y_mm = template.sheet.label_origin_mm(slot)
+    return dpi.x_dots(x_mm), dpi.y_dots(y_mm)
+
+
+def paginate(
+    template: Template, layouts: Sequence[LabelLayout], dpi: Dpi, start_at: int = 1
+) -> list[Page]:
+    """Labels onto pages: one label a page on a roll; on sheets, row by row from label
+    `start_at` (1-based) of the first sheet, for a sheet partly used before."""
+    per_page = template.labels_per_page
+    if not 1 <= start_at <= per_page:
+        raise LabelError(
+            f"start at label {start_at}: template {template.name} has {per_page} "
+            "labels a sheet",
+            start_at=start_at,
+        )
+    page_w = dpi.x_dots(template.page_width_mm)
+    page_h = dpi.y_dots(template.page_height_mm)
+    pages: list[Page] = []
+    current: list[Placed] = []
+    slot = start_at - 1
+    for layout in layouts:
+        x, y = label_origin_dots(template, slot, dpi)
+        current.append(Placed(x, y, layout))
+        slot += 1
+        if slot == per_page:
+            pages.append(Page(page_w, page_h, dpi, tuple(current)))
+            current, slot = [], 0
+    if current:
+        pages.append(Page(page_w, page_h, dpi, tuple(current)))
+    return pages

@@ -1,0 +1,254 @@
+"""Qt drawing adapter: paints `geometry` layouts onto QImage, QPdfWriter or QPrinter.
+
+Everything is drawn in printer dots; the painter is scaled from the device's
+resolution to the printer's, so a bar that is 3 dots wide at 203 dpi stays 3 dots on
+the printer. Bars are filled rectangles with anti-aliasing off. Only QtCore/QtGui are
+used (no widgets), so rendering may run on a worker thread; a QGuiApplication must
+exist (fonts), see `ensure_gui_application`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRect, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QPdfWriter,
+)
+
+from app.labels.errors import OutputError
+from app.labels.geometry import (
+    MM_PER_INCH,
+    Dpi,
+    LabelLayout,
+    Page,
+    Placed,
+    TextItem,
+    wrap_text,
+)
+
+logger = logging.getLogger(__name__)
+
+MIN_FIT_SCALE = 0.6  # text shrinks to fit its box, never below 60 % of its size
+BLACK = QColor(0, 0, 0)
+WHITE = QColor(255, 255, 255)
+
+
+def ensure_gui_application() -> QGuiApplication:
+    """The running Qt application, or a new QGuiApplication (offscreen without a
+    display) for command-line use. Call on the main thread."""
+    app = QGuiApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["komora-labels"])
+    return app  # type: ignore[return-value]
+
+
+class LabelPainter:
+    """Draws layouts with a painter; keeps fonts and wrapped lines between labels."""
+
+    def __init__(self, font_family: str = "DejaVu Sans") -> None:
+        self._family = font_family
+        self._fonts: dict[tuple[int, bool], tuple[QFont, QFontMetrics]] = {}
+        self._lines: dict[tuple[TextItem, int], tuple[int, list[str]]] = {}
+
+    def _font(self, px: int, bold: bool) -> tuple[QFont, QFontMetrics]:
+        key = (px, bold)
+        found = self._fonts.get(key)
+        if found is None:
+            font = QFont(self._family)
+            font.setPixelSize(max(1, px))
+            font.setBold(bold)
+            font.setStyleStrategy(QFont.StyleStrategy.NoAntialias)
+            found = (font, QFontMetrics(font))
+            self._fonts[key] = found
+        return found
+
+    def _fitted(self, item: TextItem, width: int) -> tuple[int, list[str]]:
+        """Font pixel size and lines for a text item in a box `width` wide."""
+        key = (item, width)
+        found = self._lines.get(key)
+        if found is not None:
+            return found
+        px = item.font_px
+        if item.fit:
+            smallest = max(1, int(item.font_px * MIN_FIT_SCALE))
+            while (
+                px > smallest
+                and self._font(px, item.bold)[1].horizontalAdvance(item.text) > width
+            ):
+                px -= 1
+        metrics = self._font(px, item.bold)[1]
+        lines = wrap_text(item.text, width, item.max_lines, metrics.horizontalAdvance)
+        found = (px, lines)
+        self._lines[key] = found
+        return found
+
+    def paint_label(
+        self, painter: QPainter, layout: LabelLayout, x: int, y: int
+    ) -> None:
+        """Paint one label with its top-left corner at (x, y) printer dots."""
+        for bar in layout.bars:
+            painter.fillRect(x + bar.x, y + bar.y, bar.width, bar.height, BLACK)
+        for rule in layout.rules:
+            painter.fillRect(x + rule.x, y + rule.y, rule.width, rule.height, BLACK)
+        # Text is laid out in y dots; on printers with x != y resolution it is
+        # squeezed back so glyphs keep their shape.
+        squeeze = layout.dpi.x / layout.dpi.y
+        painter.setPen(BLACK)
+        for item in layout.texts:
+            width = round(item.rect.width / squeeze)
+            px, lines = self._fitted(item, width)
+            font, metrics = self._font(px, item.bold)
+            painter.setFont(font)
+            painter.save()
+            painter.translate(x + item.rect.x, y + item.rect.y)
+            if squeeze != 1:
+                painter.scale(squeeze, 1)
+            flags = {
+                "centre": Qt.AlignmentFlag.AlignHCenter,
+                "center": Qt.AlignmentFlag.AlignHCenter,
+                "right": Qt.AlignmentFlag.AlignRight,
+            }.get(item.align, Qt.AlignmentFlag.AlignLeft)
+            line_h = metrics.height()
+            for number, line in enumerate(lines):
+                painter.drawText(
+                    QRect(0, number * line_h, width, line_h),
+                    int(flags | Qt.AlignmentFlag.AlignTop),
+                    line,
+                )
+            painter.restore()
+
+    def paint_page(self, painter: QPainter, page: Page) -> None:
+        for placed in page.labels:
+            self.paint_label(painter, placed.layout, placed.x, placed.y)
+
+
+def _begin(painter: QPainter, device: QPaintDevice, dpi: Dpi) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, False)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+    scale_x = device.logicalDpiX() / dpi.x
+    scale_y = device.logicalDpiY() / dpi.y
+    if (scale_x, scale_y) != (1, 1):
+        painter.scale(scale_x, scale_y)
+
+
+def render_page_image(page: Page, painter_cache: LabelPainter | None = None) -> QImage:
+    """A page as an 8-bit grey image of exactly the page's dots at the printer's DPI."""
+    image = QImage(page.width, page.height, QImage.Format.Format_Grayscale8)
+    image.setDotsPerMeterX(round(page.dpi.x / MM_PER_INCH * 1000))
+    image.setDotsPerMeterY(round(page.dpi.y / MM_PER_INCH * 1000))
+    image.fill(WHITE)
+    label_painter = painter_cache or LabelPainter()
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, False)
+        label_painter.paint_page(painter, page)
+    finally:
+        painter.end()
+    return image
+
+
+def render_label_image(layout: LabelLayout) -> QImage:
+    """One label alone, the size of the label (a preview or a thermal raster)."""
+    page = Page(layout.width, layout.height, layout.dpi, (Placed(0, 0, layout),))
+    return render_page_image(page)
+
+
+def page_size(width_mm: float, height_mm: float, name: str) -> QPageSize:
+    """A custom page size, matched exactly (no rounding to a known paper size)."""
+    return QPageSize(
+        QSizeF(width_mm, height_mm),
+        QPageSize.Unit.Millimeter,
+        name,
+        QPageSize.SizeMatchPolicy.ExactMatch,
+    )
+
+
+def page_layout(width_mm: float, height_mm: float, name: str) -> QPageLayout:
+    """Full page, zero margins; a landscape label is a portrait size turned."""
+    landscape = width_mm > height_mm
+    size = (
+        page_size(height_mm, width_mm, name)
+        if landscape
+        else page_size(width_mm, height_mm, name)
+    )
+    orientation = (
+        QPageLayout.Orientation.Landscape
+        if landscape
+        else QPageLayout.Orientation.Portrait
+    )
+    return QPageLayout(
+        size, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter
+    )
+
+
+def write_pdf(
+    pages: Sequence[Page], path: Path, page_mm: tuple[float, float], title: str = ""
+) -> None:
+    """A PDF, one page per `Page`, each exactly `page_mm` (width, height) in size."""
+    if not pages:
+        raise OutputError("nothing to write: no labels")
+    dpi = pages[0].dpi
+    writer = QPdfWriter(str(path))
+    writer.setResolution(max(dpi.x, dpi.y))
+    writer.setTitle(title)
+    writer.setCreator("Komora")
+    writer.setPageLayout(page_layout(page_mm[0], page_mm[1], title or "label"))
+    label_painter = LabelPainter()
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OutputError(f"cannot write the PDF {path}", path=str(path))
+    try:
+        _begin(painter, writer, dpi)
+        for number, page in enumerate(pages):
+            if number:
+                writer.newPage()
+            label_painter.paint_page(painter, page)
+    finally:
+        painter.end()
+    logger.info("wrote %d label page(s) to %s", len(pages), path)
+
+
+def png_paths(path: Path, count: int) -> list[Path]:
+    """`labels.png` -> `labels-001.png`, `labels-002.png`, ..."""
+    digits = max(3, len(str(count)))
+    return [
+        path.with_name(f"{path.stem}-{n:0{digits}d}{path.suffix}")
+        for n in range(1, count + 1)
+    ]
+
+
+def write_png(pages: Sequence[Page], path: Path) -> list[Path]:
+    """One PNG per page at the printer's DPI, named with the page number."""
+    if not pages:
+        raise OutputError("nothing to write: no labels")
+    label_painter = LabelPainter()
+    written = []
+    for page, target in zip(pages, png_paths(path, len(pages)), strict=True):
+        image = render_page_image(page, label_painter)
+        if not image.save(str(target), "PNG"):
+            raise OutputError(f"cannot write the image {target}", path=str(target))
+        written.append(target)
+    logger.info("wrote %d label page(s) as PNG next to %s", len(written), path)
+    return written
+
+
+def render_images(pages: Iterable[Page]) -> list[QImage]:
+    label_painter = LabelPainter()
+    return [render_page_image(page, label_painter) for page in pages]
