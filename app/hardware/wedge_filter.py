@@ -1,0 +1,290 @@
+"""The keyboard-wedge scanner in the app: one application-wide key event filter.
+
+`WedgeFilter` is installed on the QGuiApplication. It sees every key event before any
+widget, feeds each physical key press once to a `KeyBurstDecoder`, holds keys back while
+a burst might be a scan, swallows the keys of a scan (terminator included, so no default
+button fires and focus does not move) and re-delivers typing unchanged, in order, to
+the object that had focus when each key was pressed. Holding the keys at the window
+also means a focus change in the middle of a burst cannot split it.
+
+If its handler raises, it removes itself, delivers what it held, and says so: a broken
+filter must never trap the keyboard.
+
+Signals:
+- `scan_received(Scan)`
+- `notice_raised(Notice)`
+- `disabled(str)`: the filter switched itself off; the text is for the user
+- `key_seen(KeyEvent)`: every physical key event, for diagnostics and recording
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+
+from app.hardware.key_burst import Decoded, KeyBurstDecoder, Verdict
+from app.hardware.scan import KeyEvent, WedgeRule
+
+logger = logging.getLogger(__name__)
+
+_MODIFIERS = (
+    (Qt.KeyboardModifier.ShiftModifier, "Shift"),
+    (Qt.KeyboardModifier.ControlModifier, "Control"),
+    (Qt.KeyboardModifier.AltModifier, "Alt"),
+    (Qt.KeyboardModifier.MetaModifier, "Meta"),
+    (Qt.KeyboardModifier.KeypadModifier, "Keypad"),
+)
+_KEY_TYPES = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+
+
+def key_name(key: int) -> str:
+    """Qt's name of a key code ("Key_4"), or its hex value when Qt has none."""
+    try:
+        return Qt.Key(key).name
+    except ValueError:
+        return f"0x{key:x}"
+
+
+def modifier_names(modifiers: Qt.KeyboardModifier) -> frozenset[str]:
+    return frozenset(name for flag, name in _MODIFIERS if modifiers & flag)
+
+
+@dataclass(frozen=True)
+class _HeldKey:
+    """What it takes to send a held key again, and where."""
+
+    type: QEvent.Type
+    key: int
+    modifiers: Qt.KeyboardModifier
+    scan_code: int
+    virtual_key: int
+    native_modifiers: int
+    text: str
+    autorepeat: bool
+    count: int
+    target: QObject | None
+
+    def event(self) -> QKeyEvent:
+        return QKeyEvent(
+            self.type,
+            self.key,
+            self.modifiers,
+            self.scan_code,
+            self.virtual_key,
+            self.native_modifiers,
+            self.text,
+            self.autorepeat,
+            self.count,
+        )
+
+
+def _monotonic_ms() -> float:
+    return time.monotonic() * 1000.0
+
+
+class WedgeFilter(QObject):
+    """Application-wide key filter that turns scanner bursts into `scan_received`."""
+
+    scan_received = Signal(object)
+    notice_raised = Signal(object)
+    disabled = Signal(str)
+    key_seen = Signal(object)
+
+    def __init__(
+        self,
+        rule: WedgeRule | None = None,
+        parent: QObject | None = None,
+        *,
+        platform: str | None = None,
+        decoder: KeyBurstDecoder | None = None,
+        clock: Callable[[], float] = _monotonic_ms,
+    ) -> None:
+        super().__init__(parent)
+        if platform is None:
+            platform = QGuiApplication.platformName()
+        self._decoder = decoder or KeyBurstDecoder(rule, platform=platform)
+        self._clock = clock
+        self._clock_offset = 0.0  # local clock minus event timestamps
+        self._installed_on: QCoreApplication | None = None
+        self._is_disabled = False
+        self._replaying = False
+        self._last_seen: tuple[object, ...] | None = None
+        self._last_verdict = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    # --- public -------------------------------------------------------------------
+
+    @property
+    def rule(self) -> WedgeRule:
+        return self._decoder.rule
+
+    @property
+    def is_disabled(self) -> bool:
+        return self._is_disabled
+
+    def set_rule(self, rule: WedgeRule) -> None:
+        """Use a new rule from the next key on (held keys are delivered first)."""
+        self._deliver(self._decoder.reset())
+        self._decoder.rule = rule
+
+    def install(self, app: QCoreApplication | None = None) -> None:
+        app = app or QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("WedgeFilter.install() needs a QGuiApplication")
+        self._is_disabled = False
+        app.installEventFilter(self)
+        self._installed_on = app
+
+    def uninstall(self) -> None:
+        self._timer.stop()
+        if self._installed_on is not None:
+            self._installed_on.removeEventFilter(self)
+            self._installed_on = None
+        self._deliver(self._decoder.reset())
+
+    # --- Qt -----------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._is_disabled or self._replaying or event.type() not in _KEY_TYPES:
+            return False  # ShortcutOverride and all else pass untouched
+        try:
+            return self._on_key(event)  # type: ignore[arg-type]
+        except Exception:
+            logger.exception("the scanner key filter failed; switching it off")
+            self._switch_off()
+            return False
+
+    # --- steps --------------------------------------------------------------------
+
+    def _identity(self, event: QKeyEvent) -> tuple[object, ...]:
+        pointer = shiboken6.getCppPointer(event)[0]
+        return (
+            pointer,
+            event.type(),
+            event.key(),
+            event.nativeScanCode(),
+            event.timestamp(),
+            event.text(),
+            event.isAutoRepeat(),
+        )
+
+    def _now(self, event: QKeyEvent | None = None) -> float:
+        local = self._clock()
+        if event is not None and event.timestamp():
+            self._clock_offset = local - event.timestamp()
+            return float(event.timestamp())
+        if event is not None:
+            self._clock_offset = 0.0
+        return local - self._clock_offset
+
+    def _on_key(self, event: QKeyEvent) -> bool:
+        # One QKeyEvent is offered to the window, the focus widget and its parents
+        # in turn; count it once and give every offer the same answer.
+        identity = self._identity(event)
+        if identity == self._last_seen:
+            return self._last_verdict
+
+        focus = QGuiApplication.focusObject()
+        held = _HeldKey(
+            type=event.type(),
+            key=event.key(),
+            modifiers=event.modifiers(),
+            scan_code=event.nativeScanCode(),
+            virtual_key=event.nativeVirtualKey(),
+            native_modifiers=event.nativeModifiers(),
+            text=event.text(),
+            autorepeat=event.isAutoRepeat(),
+            count=event.count(),
+            target=focus,
+        )
+        key_event = KeyEvent(
+            t_ms=self._now(event),
+            pressed=event.type() == QEvent.Type.KeyPress,
+            key=key_name(event.key()),
+            text=event.text(),
+            scan_code=event.nativeScanCode(),
+            modifiers=modifier_names(event.modifiers()),
+            autorepeat=event.isAutoRepeat(),
+            token=held,
+        )
+        self.key_seen.emit(key_event)
+
+        decoded = self._decoder.feed(key_event)
+        self._handle(decoded)
+        consumed = decoded.verdict is not Verdict.PASS
+        self._last_seen, self._last_verdict = identity, consumed
+        return consumed
+
+    def _handle(self, decoded: Decoded) -> None:
+        self._deliver(decoded.replay)
+        for notice in decoded.notices:
+            logger.warning("scanner notice: %s (%s)", notice.kind.value, notice.detail)
+            self.notice_raised.emit(notice)
+        for scan in decoded.scans:
+            logger.info("keyboard scan received (%d characters)", len(scan.text))
+            self.scan_received.emit(scan)
+        self._schedule()
+
+    def _schedule(self) -> None:
+        deadline = self._decoder.deadline()
+        if deadline is None:
+            self._timer.stop()
+            return
+        wait = deadline - self._now() + 1
+        self._timer.start(max(0, int(wait)))
+
+    def _deliver(self, events: list[KeyEvent]) -> None:
+        """Send held keys on, in order, to whatever had focus when each was pressed."""
+        if not events:
+            return
+        self._replaying = True
+        try:
+            for key_event in events:
+                held = key_event.token
+                if not isinstance(held, _HeldKey):
+                    continue
+                target = held.target
+                if target is None or not shiboken6.isValid(target):
+                    target = QGuiApplication.focusObject()
+                if target is None:
+                    continue
+                QCoreApplication.sendEvent(target, held.event())
+        finally:
+            self._replaying = False
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        if self._is_disabled:
+            return
+        try:
+            self._handle(self._decoder.poll(self._now()))
+        except Exception:
+            logger.exception("the scanner key filter failed; switching it off")
+            self._switch_off()
+
+    def _switch_off(self) -> None:
+        self._is_disabled = True
+        self._timer.stop()
+        if self._installed_on is not None:
+            self._installed_on.removeEventFilter(self)
+            self._installed_on = None
+        try:
+            self._deliver(self._decoder.reset())
+        except Exception:
+            logger.exception("could not deliver the keys held by the scanner filter")
+        self.disabled.emit(
+            QCoreApplication.translate(
+                "WedgeFilter",
+                "Keyboard scanner support hit an error and switched itself off; "
+                "keys now go straight to the app. Scans still arrive as typed "
+                "text. The details are in the log.",
+            )
+        )
