@@ -1,66 +1,125 @@
-"""Reading a barcode as it arrives from a scanner or a person.
+"""Reading a barcode as it arrives from a scanner or a person: the public facade.
 
-INTERFACE FIXED FOR OTHER LAYERS; implementation in progress (issue 2).
+Other layers import from here. The rules live in modules by idea: `gtin` (check digits,
+UPC-E, the 14-digit key), `addons`, `aim` (symbology identifiers), `prefixes`,
+`instore` (variable-measure layouts), `generator` (new in-store codes), `storage` (the
+API's limits) and `reader` (putting them together).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
-from enum import StrEnum
+import logging
+from collections.abc import Sequence
+
+from app.domain.addons import ADD_ON_LENGTHS, CONCATENATED_LENGTHS
+from app.domain.errors import (
+    BarcodeError,
+    CodeRangeExhausted,
+    EmptyBarcode,
+    InvalidAddOn,
+    InvalidCharacter,
+    InvalidCheckDigit,
+    InvalidInStoreLayout,
+    InvalidLength,
+    InvalidSymbologyIdentifier,
+    UnsupportedBarcode,
+)
+from app.domain.generator import (
+    DEFAULT_CODE_RANGE,
+    InStoreCodeRange,
+    next_free_in_store_code,
+)
+from app.domain.gtin import (
+    GTIN_CODE_LENGTHS,
+    check_digit,
+    has_valid_check_digit,
+    upca_to_upce,
+    upce_to_upca,
+    with_check_digit,
+)
+from app.domain.instore import (
+    DEFAULT_LAYOUTS,
+    InStoreLayout,
+    ValueKind,
+    parse_layout,
+    with_layouts,
+)
+from app.domain.reader import INTERNAL_LENGTHS, read_barcode, read_parts
+from app.domain.reading import InStoreValue, PrefixClass, Reading, Symbology
+from app.domain.storage import MAX_DIGITS, check_storable
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "ADD_ON_LENGTHS",
+    "CONCATENATED_LENGTHS",
+    "DEFAULT_CODE_RANGE",
+    "DEFAULT_LAYOUTS",
+    "GTIN_CODE_LENGTHS",
+    "INTERNAL_LENGTHS",
+    "MAX_DIGITS",
+    "BarcodeError",
+    "CodeRangeExhausted",
+    "EmptyBarcode",
+    "InStoreCodeRange",
+    "InStoreLayout",
+    "InStoreValue",
+    "InvalidAddOn",
+    "InvalidCharacter",
+    "InvalidCheckDigit",
+    "InvalidInStoreLayout",
+    "InvalidLength",
+    "InvalidSymbologyIdentifier",
+    "PrefixClass",
+    "Reading",
+    "Symbology",
+    "UnsupportedBarcode",
+    "ValueKind",
+    "check_digit",
+    "check_storable",
+    "expand_to_gtin14",
+    "has_valid_check_digit",
+    "next_free_in_store_code",
+    "parse_layout",
+    "read_barcode",
+    "read_parts",
+    "upca_to_upce",
+    "upce_to_upca",
+    "validate_for_print",
+    "with_check_digit",
+    "with_layouts",
+]
 
 
-class Symbology(StrEnum):
-    EAN13 = "EAN-13"
-    EAN8 = "EAN-8"
-    UPCA = "UPC-A"
-    UPCE = "UPC-E"
-    GTIN14 = "GTIN-14"
-    INTERNAL = "internal"
+def validate_for_print(
+    bar_code: str,
+    ext_bar_code: str | None = None,
+    *,
+    layouts: Sequence[InStoreLayout] = DEFAULT_LAYOUTS,
+) -> Reading:
+    """The reading a label is printed from, or a `BarcodeError` saying why not.
+
+    Reads the stored fields as they are (see `read_parts`): a wrong check digit is
+    refused with the right one in the message, never corrected. The reading's
+    symbology says how to print: EAN-13, EAN-8, UPC-A, UPC-E (with the add-on in
+    `ext_bar_code`), GTIN-14 (ITF-14 or GS1-128) or internal (Code 128).
+    """
+    return read_parts(bar_code, ext_bar_code, layouts=layouts)
 
 
-class PrefixClass(StrEnum):
-    GTIN = "gtin"
-    IN_STORE = "in-store"
-    ISBN = "isbn"
-    ISSN = "issn"
-    COUPON = "coupon"
-    INTERNAL = "internal"
+def expand_to_gtin14(code: str) -> str:
+    """The 14-digit key of a stored EAN-13, UPC-A, UPC-E, EAN-8 or GTIN-14.
 
-
-@dataclass(frozen=True)
-class InStoreValue:
-    """A variable-measure in-store code: the item it names and the value it carries."""
-
-    item_key: str  # the EAN-13 with the value digits zeroed and the check digit redone
-    item_code: str
-    quantity: Decimal | None  # weight in kg (or count), when the layout carries weight
-    price: Decimal | None  # when the layout carries a price
-
-
-@dataclass(frozen=True)
-class Reading:
-    input: str
-    symbology: Symbology
-    bar_code: str  # the main code as stored in the API's `bar_code`
-    ext_bar_code: str | None  # the 2- or 5-digit add-on
-    gtin14: str | None  # None for internal codes
-    prefix_class: PrefixClass
-    alternative: Reading | None = None
-    in_store: InStoreValue | None = None
-    warning: str | None = None
-
-    @property
-    def key(self) -> str:
-        """The lookup key of the main code: gtin14, or the internal code as it is."""
-        return self.gtin14 if self.gtin14 is not None else self.bar_code
-
-
-def check_digit(data: str) -> str:
-    """GS1 mod-10 check digit for the data digits of a GTIN-8/12/13/14."""
-    raise NotImplementedError
-
-
-def read_barcode(text: str) -> Reading:
-    """Read text (possibly with an AIM identifier such as `]E0`); raises BarcodeError."""
-    raise NotImplementedError
+    UPC-E is expanded by the UPC rules and EAN-8 padded on the left; an 8-digit code
+    valid both as UPC-E and as EAN-8 is taken as UPC-E. Raises `BarcodeError` for a
+    wrong check digit and `InvalidLength` for a code that is not a GTIN.
+    """
+    reading = read_parts(code, None)
+    if reading.gtin14 is None:
+        raise InvalidLength(
+            f"{code} has {len(code)} digits and is a shop's own code, not a GTIN; "
+            "a GTIN has 8, 12, 13 or 14 digits",
+            length=len(code),
+            accepted=sorted(GTIN_CODE_LENGTHS),
+        )
+    return reading.gtin14

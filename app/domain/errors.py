@@ -5,6 +5,9 @@ GUI and the sandbox server can word it in the user's language; `str(error)` is t
 English message. `field` names the API field the error is about, where there is one.
 """
 
+# Names say the failure (`InvalidCheckDigit`), as STYLE.md asks, not `...Error`.
+# ruff: noqa: N818
+
 from __future__ import annotations
 
 from typing import Any
@@ -13,7 +16,9 @@ from typing import Any
 class DomainError(ValueError):
     code = "domain_error"
 
-    def __init__(self, message: str, *, field: str | None = None, **params: Any) -> None:
+    def __init__(
+        self, message: str, *, field: str | None = None, **params: Any
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
@@ -57,8 +62,22 @@ class InvalidSymbologyIdentifier(BarcodeError):
     code = "barcode_invalid_symbology_identifier"
 
 
+class UnsupportedBarcode(BarcodeError):
+    """Content a symbology identifier announces but no rule here can read."""
+
+    code = "barcode_unsupported"
+
+
 class CodeRangeExhausted(BarcodeError):
+    """`params`: prefix, first, last (the range that has no free number left)."""
+
     code = "barcode_range_exhausted"
+
+
+class InvalidInStoreLayout(BarcodeError):
+    """A variable-measure layout (or a code range) that does not fit an EAN-13."""
+
+    code = "barcode_invalid_layout"
 
 
 # --- units and prices ------------------------------------------------------------

@@ -1,8 +1,8 @@
 """The API's entities (see the catalog API document), as pydantic models.
 
-Read models mirror what the server returns and keep unknown fields (`extra="allow"`), so a
-field the vendor adds survives a read-modify-write. Write models are the request bodies.
-Numerics are `Decimal`; ids are integers; paths use guids.
+Read models mirror what the server returns and keep unknown fields (`extra="allow"`),
+so a field the vendor adds survives a read-modify-write. Write models are the request
+bodies. Numerics are `Decimal`; ids are integers; paths use guids.
 """
 
 from __future__ import annotations

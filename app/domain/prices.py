@@ -65,7 +65,8 @@ def check_price(spec: PriceSpec) -> None:
     check_money(spec.max_price, "max_price")
     if spec.min_price < MIN_PRICE_FLOOR:
         raise PriceRuleError(
-            f"the minimum price must be at least {MIN_PRICE_FLOOR}, not {spec.min_price}",
+            f"the minimum price must be at least {MIN_PRICE_FLOOR}, "
+            f"not {spec.min_price}",
             field="min_price",
             value=str(spec.min_price),
             floor=str(MIN_PRICE_FLOOR),
