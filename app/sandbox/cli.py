@@ -1,0 +1,119 @@
+"""`komora serve`: run the sandbox catalog server in the foreground.
+
+    python -m app serve [--host H] [--port 8765] [--db PATH] [--demo] [--token T]
+
+It prints its URL and the file that keeps the token (never the token itself), then
+serves until interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import socket
+import sys
+from pathlib import Path
+
+from app import logs, paths
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+DB_FILE_NAME = "sandbox.sqlite3"
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+def default_db_path() -> Path:
+    return paths.data_dir() / DB_FILE_NAME
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help="address to listen on (default %(default)s; anything else exposes the "
+        "catalog to the network)",
+    )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help="port to listen on (default %(default)s; 0 picks a free one)",
+    )
+    parser.add_argument(
+        "--db",
+        default=None,
+        help="SQLite database file, or :memory: (default: sandbox.sqlite3 in the "
+        "user data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="fill an empty database with the demo catalog",
+    )
+    parser.add_argument(
+        "--token",
+        default=None,
+        help="use this bearer token instead of the one kept in the config folder",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from app.sandbox import demo
+    from app.sandbox.db import Database
+    from app.sandbox.security import load_or_create_token, token_file
+    from app.sandbox.server import create_app
+
+    logs.configure(console=True)
+    if args.host not in LOOPBACK_HOSTS:
+        logger.warning(
+            "listening on %s: other machines can reach the sandbox catalog; anyone "
+            "with the token can change it",
+            args.host,
+        )
+
+    if args.token:
+        token = args.token
+        token_where = "given with --token"
+    else:
+        token = load_or_create_token()
+        token_where = str(token_file())
+    location = args.db or str(default_db_path())
+    database = Database(location)
+    app = create_app(database, token)
+    if args.demo and demo.fill(database):
+        print(f"Demo catalog loaded into {location}")
+
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as error:
+        sock.close()
+        print(f"Cannot listen on {args.host}:{args.port}: {error}", file=sys.stderr)
+        return 2
+    port = sock.getsockname()[1]
+    shown_host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
+    url = f"http://{shown_host}:{port}"
+
+    print(f"Komora sandbox server: {url}  (API: {url}/api/uk/ and {url}/api/en/)")
+    print(f"Database: {location}")
+    print(f"Token: {token_where}")
+    if not args.token:
+        print(
+            f'Try: curl -H "Authorization: Bearer $(cat {token_where})" '
+            f"{url}/api/uk/groupGoods"
+        )
+    sys.stdout.flush()
+
+    config = uvicorn.Config(app, log_level="info", lifespan="off")
+    server = uvicorn.Server(config)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        database.dispose()
+    return 0
