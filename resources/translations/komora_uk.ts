@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>not installed</source>
+        <translation>не встановлено</translation>
+    </message>
+    <message>
+        <source>About Komora</source>
+        <translation>Про Komora</translation>
+    </message>
+    <message>
+        <source>Scan stock, keep the catalog right, print shelf labels.</source>
+        <translation>Скануйте товар, тримайте каталог у порядку, друкуйте цінники.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Сервер: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копіювати</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Неочікувана помилка</translation>
+    </message>
+    <message>
+        <source>Komora ran into an error it did not expect. The app keeps running, but the last action may not have finished. The details were written to the log; if this happens again, send them to support.</source>
+        <translation>Komora натрапила на неочікувану помилку. Програма працює далі, але остання дія могла не завершитися. Подробиці записано в журнал; якщо це повториться, надішліть їх до служби підтримки.</translation>
+    </message>
+    <message>
+        <source>Log file: %1</source>
+        <translation>Файл журналу: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Копіювати подробиці</translation>
+    </message>
+    <message>
+        <source>Open log &amp;folder</source>
+        <translation>Відкрити &amp;теку журналу</translation>
+    </message>
+</context>
+<context>
     <name>InterfacePage</name>
     <message>
         <source>As the system</source>
@@ -159,6 +205,13 @@
     <message>
         <source>Something went wrong: %1. The details are in the log.</source>
         <translation>Щось пішло не так: %1. Подробиці — у журналі.</translation>
+    </message>
+</context>
+<context>
+    <name>WedgeFilter</name>
+    <message>
+        <source>Keyboard scanner support hit an error and switched itself off; keys now go straight to the app. Scans still arrive as typed text. The details are in the log.</source>
+        <translation>Підтримка сканера-клавіатури натрапила на помилку і вимкнулася; натискання клавіш тепер надходять безпосередньо до програми. Скановані коди й далі надходять як введений текст. Подробиці — у журналі.</translation>
     </message>
 </context>
 </TS>
