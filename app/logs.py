@@ -19,7 +19,8 @@ MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
 
 _SECRET = re.compile(
-    r"(?i)(bearer\s+|authorization:\s*|token[\"']?\s*[:=]\s*[\"']?|password[\"']?\s*[:=]\s*[\"']?)"
+    r"(?i)(bearer\s+|authorization:\s*(?:bearer\s+|basic\s+|token\s+)?"
+    r"|token[\"']?\s*[:=]\s*[\"']?|password[\"']?\s*[:=]\s*[\"']?)"
     r"([^\s\"',;]+)"
 )
 
@@ -36,6 +37,10 @@ class SecretFilter(logging.Filter):
         if cleaned != message:
             record.msg = cleaned
             record.args = None
+        if record.exc_info and not record.exc_text:
+            # a traceback can quote a header; the formatter reuses exc_text as is
+            trace = logging.Formatter().formatException(record.exc_info)
+            record.exc_text = scrub(trace)
         return True
 
 
