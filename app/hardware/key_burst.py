@@ -186,7 +186,9 @@ class KeyBurstDecoder:
 
         if self._is_terminator(event):
             if self._presses:
-                result.extend(self._close(terminator=event))
+                closed = self._close(terminator=event)
+                result.extend(closed)
+                result.verdict = closed.verdict
             else:
                 result.verdict = Verdict.PASS
             return result
