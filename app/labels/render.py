@@ -137,7 +137,8 @@ class LabelPainter:
             self.paint_label(painter, placed.layout, placed.x, placed.y)
 
 
-def _begin(painter: QPainter, device: QPaintDevice, dpi: Dpi) -> None:
+def prepare_painter(painter: QPainter, device: QPaintDevice, dpi: Dpi) -> None:
+    """No anti-aliasing; one unit = one printer dot on any device."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, False)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
@@ -215,7 +216,7 @@ def write_pdf(
     if not painter.begin(writer):
         raise OutputError(f"cannot write the PDF {path}", path=str(path))
     try:
-        _begin(painter, writer, dpi)
+        prepare_painter(painter, writer, dpi)
         for number, page in enumerate(pages):
             if number:
                 writer.newPage()

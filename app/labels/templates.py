@@ -210,7 +210,7 @@ def _box(data: dict[str, Any], where: str) -> Box:
 
 
 def parse_template(data: dict[str, Any], source: str = "") -> Template:
-    """A checked template from parsed TOML; raises TemplateError saying what is wrong."""
+    """A checked template from parsed TOML; TemplateError says what is wrong."""
     name = str(data.get("name") or Path(source).stem or "unnamed")
     where = f"template {name}"
     label = _table(data, "label", where)

@@ -1,0 +1,129 @@
+"""`python -m app labels`: labels to PDF, PNG or ZPL from the local catalog or a CSV.
+
+Qt is imported only when the labels are drawn (never at module import).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from app.labels.catalog_source import (
+    CSV_COLUMNS,
+    Lookup,
+    Request,
+    requests_from_codes,
+    requests_from_csv,
+)
+from app.labels.errors import LabelError
+from app.labels.geometry import Dpi, parse_dpi
+
+logger = logging.getLogger(__name__)
+
+
+def _dpi(text: str) -> Dpi:
+    try:
+        return parse_dpi(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--template", required=True, help="template name (e.g. thermal-58x40) or .toml"
+    )
+    parser.add_argument(
+        "--dpi",
+        required=True,
+        type=_dpi,
+        help="the printer's resolution: N or NxM (x by y), e.g. 203 or 300x600",
+    )
+    parser.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        help="output file: .pdf, .png (one file per page: NAME-001.png ...) or .zpl",
+    )
+    parser.add_argument(
+        "--csv",
+        type=Path,
+        help="delivery list with the columns " + ",".join(CSV_COLUMNS),
+    )
+    parser.add_argument(
+        "--start-at",
+        type=int,
+        default=1,
+        help="first free label on a partly used sheet (1 = top left)",
+    )
+    parser.add_argument(
+        "codes",
+        nargs="*",
+        metavar="CODE[xQTY]",
+        help="barcodes to look up in the local catalog, each optionally xQUANTITY",
+    )
+
+
+def _store_lookup() -> tuple[Lookup, Callable[[], None]]:
+    from app.labels.catalog_source import catalog_lookup
+    from app.store.catalog import Catalog
+
+    catalog = Catalog()
+    return catalog_lookup(catalog), catalog.close
+
+
+def run(args: argparse.Namespace, lookup: Lookup | None = None) -> int:
+    """Exit status 0 on success, 1 when the labels could not be made, 2 on bad use."""
+    if not args.csv and not args.codes:
+        print("labels: give --csv FILE or at least one CODE", file=sys.stderr)
+        return 2
+    try:
+        written = _make(args, lookup)
+    except LabelError as error:
+        logger.error("labels failed: %s", error.message)
+        print(f"labels: {error.message}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    return 0
+
+
+def _make(args: argparse.Namespace, lookup: Lookup | None) -> list[Path]:
+    from app.labels.output import write_job
+    from app.labels.queue import PrintItem, PrintJob
+    from app.labels.render import ensure_gui_application
+    from app.labels.templates import load_template
+
+    template = load_template(args.template)
+    requests: list[Request] = []
+    if args.csv:
+        requests += requests_from_csv(args.csv)
+    if args.codes:
+        close: Callable[[], None] = lambda: None  # noqa: E731
+        if lookup is None:
+            lookup, close = _store_lookup()
+        try:
+            requests += requests_from_codes(args.codes, lookup)
+        finally:
+            close()
+    if not requests:
+        raise LabelError("no labels to make: the CSV has no rows")
+
+    ensure_gui_application()
+    job = PrintJob(
+        template=template,
+        items=tuple(PrintItem(r.product, r.quantity, template.name) for r in requests),
+        dpi=args.dpi,
+        start_at=args.start_at,
+    )
+    written = write_job(job, args.out)
+    logger.info(
+        "labels: %d label(s) on %s at %s dpi -> %s",
+        job.label_count,
+        template.name,
+        args.dpi,
+        args.out,
+    )
+    return written

@@ -1,0 +1,87 @@
+"""Where a print job goes: a PDF, PNG images, a ZPL file or printer, the system printer.
+
+Each function is blocking and touches no widget: run it on a worker thread (the GUI's
+task helper) and report the result back on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.labels.errors import OutputError
+from app.labels.queue import PrintJob, build_layouts, build_pages
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+logger = logging.getLogger(__name__)
+
+SUFFIXES = (".pdf", ".png", ".zpl")
+
+
+def page_mm(job: PrintJob) -> tuple[float, float]:
+    return job.template.page_width_mm, job.template.page_height_mm
+
+
+def write_job(job: PrintJob, path: Path) -> list[Path]:
+    """Write a job as PDF, PNG (one file per page) or ZPL, chosen by the suffix.
+    Returns the files written."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise OutputError(
+            f"cannot tell the output format of {path.name}; use a name ending in "
+            + ", ".join(SUFFIXES),
+            path=str(path),
+        )
+    if suffix == ".zpl":
+        from app.labels import zpl
+
+        zpl.write_zpl(zpl_labels(job), path)
+        return [path]
+
+    from app.labels import render
+
+    pages = build_pages(job)
+    if suffix == ".pdf":
+        render.write_pdf(pages, path, page_mm(job), job.template.name)
+        return [path]
+    return render.write_png(pages, path)
+
+
+def zpl_labels(job: PrintJob) -> list[str]:
+    """One ZPL label per distinct label, with `^PQ` for its copies. A sheet template
+    makes no sense on a roll printer, so only single-label templates are accepted."""
+    from app.labels import render, zpl
+
+    if job.template.sheet is not None:
+        raise OutputError(
+            f"template {job.template.name} is a sheet for office printers; ZPL is for "
+            "thermal roll printers: choose a thermal template",
+            template=job.template.name,
+        )
+    out = []
+    layouts = build_layouts(job)
+    index = 0
+    for item in job.items:
+        image = render.render_label_image(layouts[index])
+        out.append(zpl.image_to_zpl(image, copies=item.quantity))
+        index += item.quantity
+    return out
+
+
+def send_job_zpl(
+    job: PrintJob, host: str, port: int = 9100, timeout: float = 10.0
+) -> None:
+    from app.labels import zpl
+
+    zpl.send_zpl(zpl_labels(job), host, port, timeout)
+
+
+def print_job(job: PrintJob, printer: QPrinter) -> None:
+    """Print on a configured QPrinter; raises PrinterPageMismatch before printing
+    anything when the driver will not take the label's exact page."""
+    from app.labels import printing
+
+    printing.print_pages(printer, build_pages(job), page_mm(job), job.template.name)

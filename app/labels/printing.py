@@ -1,0 +1,125 @@
+"""Printing through the system's printer driver (QtPrintSupport's QPrinter).
+
+The page is set explicitly: a custom size matched exactly, full page, zero margins,
+and the printer's resolution set to the label's DPI. Then the page layout is read
+back; if the driver reports another size or resolution (a driver default form of
+4 × 2 in, say) nothing is printed and `PrinterPageMismatch` says what it reported.
+Nothing here scales to fit. A QPrinter is a paint device, not a widget: printing may
+run on a worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPageLayout, QPainter
+from PySide6.QtPrintSupport import QPrinter
+
+from app.labels.errors import PrinterError, PrinterPageMismatch
+from app.labels.geometry import Dpi, Page
+from app.labels.render import LabelPainter, page_layout, prepare_painter
+
+logger = logging.getLogger(__name__)
+
+SIZE_TOLERANCE_MM = 0.1
+
+
+def configure_printer(
+    printer: QPrinter, width_mm: float, height_mm: float, dpi: Dpi, name: str = "label"
+) -> None:
+    """Set the page on the printer and check what it took; raises PrinterError."""
+    if dpi.x != dpi.y:
+        raise PrinterError(
+            f"the system printer path takes one resolution, not {dpi}; print to PDF, "
+            "PNG or ZPL for a printer with different x and y resolutions",
+            dpi=str(dpi),
+        )
+    printer.setResolution(dpi.x)
+    printer.setFullPage(True)
+    accepted = printer.setPageLayout(page_layout(width_mm, height_mm, name))
+    check_printer_page(printer, width_mm, height_mm, dpi, accepted)
+
+
+def check_printer_page(
+    printer: QPrinter,
+    width_mm: float,
+    height_mm: float,
+    dpi: Dpi,
+    accepted: bool = True,
+) -> None:
+    """Read the page layout back and stop on any difference from the label."""
+    layout = printer.pageLayout()
+    full = layout.fullRectPoints()  # oriented page, in points
+    got_w = full.width() * 25.4 / 72
+    got_h = full.height() * 25.4 / 72
+    margins = layout.margins(QPageLayout.Unit.Millimeter)
+    resolution = printer.resolution()
+    problems = []
+    if not accepted:
+        problems.append("the driver refused the page layout")
+    if abs(got_w - width_mm) > SIZE_TOLERANCE_MM or abs(got_h - height_mm) > (
+        SIZE_TOLERANCE_MM
+    ):
+        problems.append(f"page {got_w:.1f} × {got_h:.1f} mm")
+    if max(margins.left(), margins.top(), margins.right(), margins.bottom()) > 0.01:
+        problems.append("non-zero margins")
+    if resolution != dpi.x:
+        problems.append(f"{resolution} dpi")
+    if problems:
+        raise PrinterPageMismatch(
+            f"the printer {printer.printerName() or '(unnamed)'} reports "
+            + ", ".join(problems)
+            + f" instead of a {width_mm:g} × {height_mm:g} mm page at {dpi.x} dpi; "
+            "nothing was printed. Set the printer's paper to the label size in its "
+            "driver settings, or choose a template that matches its paper",
+            width_mm=round(got_w, 2),
+            height_mm=round(got_h, 2),
+            resolution=resolution,
+            wanted_width_mm=width_mm,
+            wanted_height_mm=height_mm,
+            wanted_dpi=dpi.x,
+        )
+
+
+def print_pages(
+    printer: QPrinter,
+    pages: Sequence[Page],
+    page_mm: tuple[float, float],
+    name: str = "label",
+) -> None:
+    """Configure `printer` for the pages and print them, unscaled."""
+    if not pages:
+        raise PrinterError("nothing to print: no labels")
+    dpi = pages[0].dpi
+    configure_printer(printer, page_mm[0], page_mm[1], dpi, name)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrinterError(
+            f"the printer {printer.printerName() or '(unnamed)'} cannot start a job",
+        )
+    label_painter = LabelPainter()
+    try:
+        prepare_painter(painter, printer, dpi)
+        for number, page in enumerate(pages):
+            if number and not printer.newPage():
+                raise PrinterError("the printer refused a new page")
+            label_painter.paint_page(painter, page)
+    finally:
+        painter.end()
+    logger.info(
+        "printed %d page(s) on %s", len(pages), printer.printerName() or "(unnamed)"
+    )
+
+
+def pdf_printer(path: str) -> QPrinter:
+    """A QPrinter writing PDF to `path` (tests, and 'print to file')."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(path)
+    return printer
+
+
+def full_rect_mm(printer: QPrinter) -> QRectF:
+    return printer.pageLayout().fullRect(QPageLayout.Unit.Millimeter)
