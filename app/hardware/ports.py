@@ -11,8 +11,9 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from app.hardware.errors import (
     ScannerError,
@@ -76,10 +77,8 @@ def sort_ports(ports: list[PortInfo]) -> list[PortInfo]:
     return sorted(ports, key=lambda port: natural_key(port.device))
 
 
-def system_ports() -> list[PortInfo]:
-    """The system's serial ports, sorted numerically."""
-    from serial.tools import list_ports
-
+def port_infos(comports: Iterable[Any]) -> list[PortInfo]:
+    """pyserial's ListPortInfo records as `PortInfo`, sorted numerically."""
     found = [
         PortInfo(
             device=info.device,
@@ -88,9 +87,16 @@ def system_ports() -> list[PortInfo]:
             pid=info.pid,
             serial_number=info.serial_number,
         )
-        for info in list_ports.comports()
+        for info in comports
     ]
     return sort_ports(found)
+
+
+def system_ports() -> list[PortInfo]:
+    """The system's serial ports, sorted numerically."""
+    from serial.tools import list_ports
+
+    return port_infos(list_ports.comports())
 
 
 def _owning_group(device: str) -> str | None:
