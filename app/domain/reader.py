@@ -128,10 +128,13 @@ def _eight_digit_error(code: str, expected: dict[Symbology, str]) -> InvalidChec
         ((symbology, digit),) = expected.items()
         return check_digit_error(symbology, code, digit)
     ean8, upce = expected[Symbology.EAN8], expected[Symbology.UPCE]
+    if ean8 == upce:
+        right = f"the right one is {ean8} (as EAN-8 and as UPC-E)"
+    else:
+        right = f"the right one is {ean8} for EAN-8 or {upce} for UPC-E"
     return InvalidCheckDigit(
-        f"wrong check digit in 8-digit code {code}: the last digit is {code[-1]}, but "
-        f"the right one is {ean8} for EAN-8 or {upce} for UPC-E; check the digits "
-        "for a typo or scan the code again",
+        f"wrong check digit in 8-digit code {code}: the last digit is {code[-1]}, "
+        f"but {right}; check the digits for a typo or scan the code again",
         symbology=str(Symbology.EAN8),
         given=code[-1],
         expected=ean8,
@@ -275,7 +278,7 @@ def _read_digits(context: _Context, digits: str, *, add_ons: bool) -> Reading:
                 "cannot carry; a shop's own code has "
                 f"{', '.join(str(n) for n in INTERNAL_LENGTHS)} digits",
                 length=length,
-                accepted=list(INTERNAL_LENGTHS) + sorted(GTIN_CODE_LENGTHS),
+                accepted=sorted({*INTERNAL_LENGTHS, *GTIN_CODE_LENGTHS}),
             )
         return _build(context, _concatenated(digits))
 
@@ -324,8 +327,8 @@ def _read_identified(context: _Context, family: Family, parts: Parts) -> Reading
 
     if add_on is not None:
         raise InvalidAddOn(
-            f"{identifier} announces a code without an add-on, but a separator follows "
-            f"{main} at position {parts.separator_position}",
+            f"{identifier} symbols carry no add-on, but a separator follows {main} "
+            f"at position {parts.separator_position}",
             identifier=identifier,
             position=parts.separator_position,
         )
@@ -419,13 +422,13 @@ def read_parts(
     context = _Context(input=text, identifier=None, layouts=layouts)
     length = len(bar_code)
 
-    if length in CONCATENATED_LENGTHS:
+    if length in CONCATENATED_LENGTHS and length not in GTIN_CODE_LENGTHS:
         raise InvalidLength(
             f"bar_code {bar_code} has {length} digits, which reads as a main code run "
             "together with its add-on; store the add-on in ext_bar_code",
             field="bar_code",
             length=length,
-            accepted=list(INTERNAL_LENGTHS) + sorted(GTIN_CODE_LENGTHS),
+            accepted=sorted({*INTERNAL_LENGTHS, *GTIN_CODE_LENGTHS}),
         )
     if length in GTIN_CODE_LENGTHS:
         if add_on is not None and length == 14:
