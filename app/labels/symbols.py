@@ -73,20 +73,10 @@ UPCE_PARITY_NS0 = (
     "BABAAB",
     "BAABAB",
 )
-# EAN-2: parity by the value modulo 4. EAN-5: parity by its own check value.
+# EAN-2: parity by the value modulo 4.
 EAN2_PARITY = ("AA", "AB", "BA", "BB")
-EAN5_PARITY = (
-    "BBAAA",
-    "BABAA",
-    "BAABA",
-    "BAAAB",
-    "ABBAA",
-    "AABBA",
-    "AAABB",
-    "BABAB",
-    "BABBA",
-    "ABBAB",
-)
+# GS1: the EAN-5 parities are the last five of the UPC-E number system 0 parities.
+EAN5_PARITY = tuple(pattern[1:] for pattern in UPCE_PARITY_NS0)
 ADD_ON_START = "1011"
 ADD_ON_SEPARATOR = "01"
 NORMAL_GUARD = "101"
