@@ -49,7 +49,7 @@ class InStoreCodeRange:
                 f"after prefix {self.prefix}, not {self.item_digits}",
                 item_digits=self.item_digits,
             )
-        if not 0 <= self.first <= self.highest:
+        if not 0 <= self.first <= self.highest < 10**self.item_digits:
             raise InvalidInStoreLayout(
                 f"the range {self.first}..{self.highest} is empty or does not fit "
                 f"{self.item_digits} item digits",
