@@ -1,17 +1,40 @@
-"""`komora gui`: start the desktop app (placeholder until the main window lands)."""
+"""`komora gui` (and `komora` alone): start the desktop app.
+
+Qt is imported only inside `run`, so `komora --help` and the other subcommands stay
+free of it. `--quit-after MS` quits on its own, for smoke tests of a built app:
+
+    QT_QPA_PLATFORM=offscreen komora gui --quit-after 3000
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--demo", action="store_true", help="use the sandbox demo catalog"
+        "--demo",
+        action="store_true",
+        help="use the sandbox demo catalog whatever the settings say",
+    )
+    parser.add_argument(
+        "--quit-after",
+        type=int,
+        metavar="MS",
+        help="quit after MS milliseconds (smoke tests)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.domain.cli import main_sample
+    from PySide6.QtCore import QTimer
 
-    return main_sample()
+    from app.gui.app import GuiSession, create_application
+
+    application = create_application(sys.argv[:1])
+    session = GuiSession(application, force_sandbox=args.demo)
+    session.start()
+    if args.quit_after is not None:
+        QTimer.singleShot(args.quit_after, session.window.close)
+    code = application.qt.exec()
+    return int(code)

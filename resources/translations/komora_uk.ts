@@ -48,6 +48,31 @@
     </message>
 </context>
 <context>
+    <name>GuiSession</name>
+    <message>
+        <source>Access token</source>
+        <translation>Токен доступу</translation>
+    </message>
+    <message>
+        <source>This computer cannot store the token, so it is asked for at each start.
+Access token for %1:</source>
+        <translation>Цей комп&apos;ютер не може зберегти токен, тому він запитується під час кожного запуску.
+Токен доступу для %1:</translation>
+    </message>
+    <message>
+        <source>starting the sandbox…</source>
+        <translation>запуск пісочниці…</translation>
+    </message>
+    <message>
+        <source>the sandbox did not start</source>
+        <translation>пісочниця не запустилася</translation>
+    </message>
+    <message>
+        <source>The new server is used from the next start.</source>
+        <translation>Новий сервер буде використано з наступного запуску.</translation>
+    </message>
+</context>
+<context>
     <name>InterfacePage</name>
     <message>
         <source>As the system</source>
@@ -64,6 +89,109 @@
     <message>
         <source>Interface &amp;language:</source>
         <translation>&amp;Мова інтерфейсу:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Komora</source>
+        <translation>Komora</translation>
+    </message>
+    <message>
+        <source>You are working in the sandbox: a demo catalog on this computer. Nothing here reaches a shop. &lt;a href=&quot;%1&quot;&gt;Connect a back office in Settings&lt;/a&gt;.</source>
+        <translation>Ви працюєте в пісочниці: це демонстраційний каталог на цьому комп&apos;ютері. Зміни тут не потрапляють до магазину. &lt;a href=&quot;%1&quot;&gt;Підключіть бек-офіс у налаштуваннях&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>The catalog appears here.</source>
+        <translation>Тут з&apos;явиться каталог.</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>не підключено</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>немає</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Редагування</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вигляд</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Інструменти</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Довідка</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Вийти</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Знайти</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Повний екран</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Налаштування…</translation>
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation>Відкрити теку &amp;журналу</translation>
+    </message>
+    <message>
+        <source>&amp;About Komora</source>
+        <translation>&amp;Про Komora</translation>
+    </message>
+    <message>
+        <source>sandbox (demo catalog)</source>
+        <translation>пісочниця (демонстраційний каталог)</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>ще немає</translation>
+    </message>
+    <message>
+        <source>the sandbox (demo catalog) at %1</source>
+        <translation>пісочниця (демонстраційний каталог) за адресою %1</translation>
+    </message>
+    <message>
+        <source>back office at %1</source>
+        <translation>бек-офіс за адресою %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Сервер: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ще не було</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Остання синхронізація: %1</translation>
+    </message>
+    <message>
+        <source>Scanner: %1</source>
+        <translation>Сканер: %1</translation>
+    </message>
+    <message>
+        <source>Last scan: %1</source>
+        <translation>Останнє сканування: %1</translation>
     </message>
 </context>
 <context>
