@@ -42,7 +42,9 @@ class UnitSpec:
 def parse_rate(text: str | Decimal) -> Decimal:
     """A rate as typed; raises `UnitRuleError` for anything that is not a number."""
     try:
-        value = text if isinstance(text, Decimal) else Decimal(str(text).strip())
+        # A comma is taken as the decimal point, as staff type it (and as prices do).
+        cleaned = str(text).strip().replace(",", ".")
+        value = text if isinstance(text, Decimal) else Decimal(cleaned)
     except InvalidOperation:
         raise UnitRuleError(
             f"rate {text!r} is not a number; expected a positive number such as 12",
@@ -63,6 +65,11 @@ def _decimals(value: Decimal) -> int:
 
 def check_rate(unit_type: UnitType, rate: Decimal) -> None:
     """A rate fits the steps of its own unit type and the column's precision."""
+    # Ordering a NaN raises decimal.InvalidOperation: refuse it as a rule error first.
+    if not rate.is_finite():
+        raise UnitRuleError(
+            f"rate {rate} is not a number", field="rate", value=str(rate)
+        )
     if rate <= 0:
         raise UnitRuleError(
             f"rate {rate} must be greater than 0", field="rate", value=str(rate)
