@@ -211,34 +211,32 @@ class CatalogClient:
         path = self._path(relative)
         url = self.base_url + path
         data = None if body is None else jsonio.dumps(body).encode("utf-8")
-        may_retry = method in RETRY_METHODS
         attempt = 0
 
         while True:
             attempt += 1
-            response, failure = self._send_once(method, path, url, params, data)
-            if failure is None and response is not None:
-                if response.status_code not in RETRY_STATUSES:
-                    return self._answer(method, path, response)
-                reason = f"HTTP {response.status_code}"
-                wait_hint = parse_retry_after(response.headers.get("Retry-After"))
-            else:
-                assert failure is not None
-                # A read timeout is not retried: the server may be acting on the
-                # request, and another 30 s wait would stall the caller further.
-                if not isinstance(failure, requests.ConnectionError):
+            may_retry = method in RETRY_METHODS and attempt <= self.retry.max_retries
+            try:
+                response = self._send_once(method, path, url, params, data)
+            except requests.ConnectionError as failure:  # ConnectTimeout too
+                if not may_retry:
                     raise self._transport_error(method, path, failure) from failure
                 reason = f"connection error ({type(failure).__name__})"
                 wait_hint = None
-
-            if not may_retry or attempt > self.retry.max_retries:
-                if response is not None:
-                    raise self._status_error(method, path, response, wait_hint)
-                assert failure is not None
+            except requests.RequestException as failure:
+                # A read timeout is not retried: the server may be acting on the
+                # request, and another 30 s wait would stall the caller further.
                 raise self._transport_error(method, path, failure) from failure
-            if wait_hint is not None and wait_hint > self.retry.max_retry_after:
-                assert response is not None
-                raise self._status_error(method, path, response, wait_hint)
+            else:
+                if response.status_code not in RETRY_STATUSES:
+                    return self._answer(method, path, response)
+                wait_hint = parse_retry_after(response.headers.get("Retry-After"))
+                too_long = (
+                    wait_hint is not None and wait_hint > self.retry.max_retry_after
+                )
+                if not may_retry or too_long:
+                    raise self._status_error(method, path, response, wait_hint)
+                reason = f"HTTP {response.status_code}"
 
             delay = self.retry.delay(attempt)
             if wait_hint is not None:
@@ -261,7 +259,8 @@ class CatalogClient:
         url: str,
         params: Mapping[str, str] | None,
         data: bytes | None,
-    ) -> tuple[requests.Response | None, requests.RequestException | None]:
+    ) -> requests.Response:
+        """One try; logs its INFO line. Raises requests' own exceptions."""
         hooks: dict[str, Any] = {}
         after_send = getattr(self._local, "after_send", None)
         if after_send is not None:
@@ -286,10 +285,10 @@ class CatalogClient:
             logger.info(
                 "%s %s -> %s in %d ms", method, path, type(error).__name__, elapsed
             )
-            return None, error
+            raise
         elapsed = (time.monotonic() - started) * 1000
         logger.info("%s %s -> %d in %d ms", method, path, response.status_code, elapsed)
-        return response, None
+        return response
 
     def _transport_error(
         self, method: str, path: str, failure: requests.RequestException

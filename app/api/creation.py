@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
@@ -41,6 +42,7 @@ from app.api.errors import (
     ApiError,
     Conflict,
     CreationFailed,
+    InvalidDraft,
     NotFound,
     RequestTimedOut,
     ServerUnavailable,
@@ -134,8 +136,8 @@ class ProductDraft(BaseModel):
     extra_series: list[DraftSeries] = Field(default_factory=list)
 
     def check(self) -> None:
-        """Raises `DomainError` or pydantic's `ValidationError` (both `ValueError`)
-        for anything the rules or the request models refuse, before any request."""
+        """Raises `DomainError`, `InvalidDraft` or pydantic's `ValidationError` (all
+        `ValueError`) for anything the rules or the request models refuse."""
         specs = [
             UnitSpec(
                 self.default_unit.id_unit, self.default_unit.type_unit, Decimal(1), True
@@ -148,18 +150,40 @@ class ProductDraft(BaseModel):
         for price in self.prices:
             check_price(PriceSpec(price.price, price.min_price, price.max_price))
         known_units = {spec.id_unit for spec in specs}
-        known_series = {BASE_SERIES_ID} | {s.id_series for s in self.extra_series}
+        known_series = {BASE_SERIES_ID}
+        for series in self.extra_series:
+            if series.id_series in known_series:
+                raise InvalidDraft(
+                    f"series {series.id_series!r} is listed twice (or is the base "
+                    "series, which every product gets)",
+                    field="extra_series",
+                )
+            known_series.add(series.id_series)
+        levels = [price.id_price_level for price in self.prices]
+        if len(set(levels)) != len(levels):
+            raise InvalidDraft(
+                "a price level has two prices; each level takes one", field="prices"
+            )
+        seen_barcodes: set[tuple[str, str | None]] = set()
         for barcode in self.barcodes:
             if barcode.id_unit is not None and barcode.id_unit not in known_units:
-                raise ValueError(
+                raise InvalidDraft(
                     f"barcode {barcode.bar_code} names unit {barcode.id_unit}, "
-                    "which the product does not have"
+                    "which the product does not have",
+                    field="barcodes",
                 )
             if barcode.id_series not in known_series:
-                raise ValueError(
+                raise InvalidDraft(
                     f"barcode {barcode.bar_code} names series {barcode.id_series!r}, "
-                    "which the product does not have"
+                    "which the product does not have",
+                    field="barcodes",
                 )
+            identity = (barcode.bar_code, barcode.ext_bar_code)
+            if identity in seen_barcodes:
+                raise InvalidDraft(
+                    f"barcode {barcode.bar_code} is listed twice", field="barcodes"
+                )
+            seen_barcodes.add(identity)
         for action in _actions(self):
             action.build(0, "00000000-0000-0000-0000-000000000000")
 
@@ -265,13 +289,21 @@ def _actions(draft: ProductDraft) -> list[_Action]:
 def _barcode_action(draft: ProductDraft, step: Step, barcode: DraftBarcode) -> _Action:
     return _Action(
         step,
-        f"barcode:{barcode.bar_code}",
+        barcode_key(barcode.bar_code, barcode.ext_bar_code),
         lambda _i, _g: BarcodeWrite(
             bar_code=barcode.bar_code,
             ext_bar_code=barcode.ext_bar_code,
             id_unit=draft.unit_of(barcode),
             id_series=barcode.id_series,
         ),
+    )
+
+
+def barcode_key(bar_code: str, ext_bar_code: str | None) -> str:
+    """A barcode's action key: the main code, and its add-on if it has one (a
+    periodical's issues share a main code and differ in the add-on)."""
+    return (
+        f"barcode:{bar_code}+{ext_bar_code}" if ext_bar_code else f"barcode:{bar_code}"
     )
 
 
@@ -477,6 +509,15 @@ class CreationResult:
 
 StepHook = Callable[[Step], None]
 
+# Drafts being run in this process. FIXME(creation): two app instances could still
+# run one draft at once; the journal has no cross-process claim on a draft.
+_running: set[str] = set()
+_running_lock = threading.Lock()
+
+
+class DraftBusy(RuntimeError):  # noqa: N818 - named for the failure, as in errors.py
+    """The draft is being run already (by another worker of this process)."""
+
 
 class ProductCreator:
     """Runs drafts from the journal against the API; safe to run a draft again.
@@ -523,7 +564,19 @@ class ProductCreator:
             )
 
     def run(self, draft_id: str) -> CreationResult:
-        """Carries out (or resumes) a journaled draft; raises `CreationFailed`."""
+        """Carries out (or resumes) a journaled draft; raises `CreationFailed`,
+        `UnknownDraft`, or `DraftBusy` if another thread is running it."""
+        with _running_lock:
+            if draft_id in _running:
+                raise DraftBusy(f"product draft {draft_id} is being created already")
+            _running.add(draft_id)
+        try:
+            return self._run(draft_id)
+        finally:
+            with _running_lock:
+                _running.discard(draft_id)
+
+    def _run(self, draft_id: str) -> CreationResult:
         entry = self._journal.load(draft_id)
         if entry.finished:
             assert entry.id_goods is not None and entry.guid is not None
@@ -537,19 +590,13 @@ class ProductCreator:
             len(actions),
         )
 
-        current: Step | None = None
-        for action in actions:
-            if action.step != current:
-                if current is not None:
-                    self._report(draft_id, current, StepState.DONE)
-                current = action.step
-                self._report(draft_id, current, StepState.STARTED)
-            if action.key in entry.done:
-                continue
-            self._perform(entry, action)
-            entry = self._journal.load(draft_id)
-        if current is not None:
-            self._report(draft_id, current, StepState.DONE)
+        for step in STEPS:
+            self._report(draft_id, step, StepState.STARTED)
+            for action in actions:
+                if action.step is step and action.key not in entry.done:
+                    self._perform(entry, action)
+                    entry = self._journal.load(draft_id)
+            self._report(draft_id, step, StepState.DONE)
 
         self._journal.finish(draft_id)
         assert entry.id_goods is not None and entry.guid is not None
@@ -674,5 +721,8 @@ class ProductCreator:
                 for p in self._client.list_prices(guid)
             )
         if kind == "barcode":
-            return any(b.bar_code == name for b in self._client.list_barcodes(guid))
+            return any(
+                barcode_key(b.bar_code, b.ext_bar_code) == action.key
+                for b in self._client.list_barcodes(guid)
+            )
         raise ValueError(f"cannot read back action {action.key}")

@@ -131,7 +131,7 @@ class CreationFailed(Exception):
     is the underlying error (usually an `ApiError`; `server_message` and
     `field_errors` are taken from it)."""
 
-    def __init__(self, step: object, cause: BaseException, *, draft_id: str) -> None:
+    def __init__(self, step: str, cause: BaseException, *, draft_id: str) -> None:
         self.step = step
         self.cause = cause
         self.draft_id = draft_id
@@ -140,3 +140,13 @@ class CreationFailed(Exception):
             getattr(cause, "field_errors", None) or {}
         )
         super().__init__(f"creating the product failed at step {step}: {cause}")
+
+
+class InvalidDraft(ValueError):
+    """A product draft that cannot be created as it stands (found before any
+    request); `field` names the draft's field at fault."""
+
+    def __init__(self, message: str, *, field: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field

@@ -17,6 +17,7 @@ from app.api.creation import (
     CreationJournal,
     CreationProgress,
     DraftBarcode,
+    DraftBusy,
     DraftDefaultUnit,
     DraftPrice,
     DraftSeries,
@@ -27,7 +28,12 @@ from app.api.creation import (
     StepState,
     UnknownDraft,
 )
-from app.api.errors import CreationFailed, NotAuthorized, ValidationFailed
+from app.api.errors import (
+    CreationFailed,
+    InvalidDraft,
+    NotAuthorized,
+    ValidationFailed,
+)
 from app.domain.errors import PriceRuleError, UnitRuleError
 from app.domain.models import UnitType
 from tests.api.fake_catalog import BASE, Failure, FakeCatalog
@@ -337,6 +343,67 @@ def test_conflict_for_something_already_there_counts_as_done(
     creator.run(draft_id)
 
     assert catalog.reserved == reserved
+    assert_complete(catalog, make_draft())
+
+
+def test_start_refuses_duplicates_in_the_draft(
+    client: CatalogClient, journal: CreationJournal
+) -> None:
+    creator = ProductCreator(client, journal)
+    price = make_draft().prices[0]
+    barcode = DraftBarcode(bar_code="4820000000015")
+
+    with pytest.raises(InvalidDraft, match="price level") as prices:
+        creator.start(make_draft(prices=[price, price]))
+    with pytest.raises(InvalidDraft, match="twice") as barcodes:
+        creator.start(make_draft(barcodes=[barcode, barcode]))
+    with pytest.raises(InvalidDraft, match="base series"):
+        creator.start(
+            make_draft(extra_series=[DraftSeries(id_series="-", name_series="x")])
+        )
+
+    assert (prices.value.field, barcodes.value.field) == ("prices", "barcodes")
+    # the same main code with two add-ons is two barcodes (a periodical's issues)
+    creator.start(
+        make_draft(
+            barcodes=[
+                DraftBarcode(bar_code="9771234567003", ext_bar_code="01"),
+                DraftBarcode(bar_code="9771234567003", ext_bar_code="02"),
+            ]
+        )
+    )
+
+
+def test_minimal_draft_still_reports_every_step(
+    catalog: FakeCatalog, client: CatalogClient, journal: CreationJournal
+) -> None:
+    seen: list[CreationProgress] = []
+    draft = make_draft(extra_units=[], prices=[], barcodes=[], extra_series=[])
+
+    ProductCreator(client, journal, on_progress=seen.append).create(draft)
+
+    assert [(p.step, p.state) for p in seen] == [
+        (step, state) for step in Step for state in (StepState.STARTED, StepState.DONE)
+    ]
+    assert len(catalog.posts()) == 4
+
+
+def test_a_draft_runs_once_at_a_time(
+    catalog: FakeCatalog, client: CatalogClient, journal: CreationJournal
+) -> None:
+    draft_id = journal.add(make_draft())
+    inner: list[Exception] = []
+
+    def run_again(progress: CreationProgress) -> None:
+        if progress.step is Step.PRODUCT and progress.state is StepState.STARTED:
+            try:
+                ProductCreator(client, journal).run(draft_id)
+            except DraftBusy as error:
+                inner.append(error)
+
+    ProductCreator(client, journal, on_progress=run_again).run(draft_id)
+
+    assert len(inner) == 1
     assert_complete(catalog, make_draft())
 
 
