@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
@@ -117,7 +117,15 @@ class GuiSession(QObject):
     """Builds and wires the window for one run of the app.
 
     `sandbox_starter` and `token_prompt` are for tests (a fake server, no dialog).
+
+    Signals:
+        server_ready(ServerInUse): the server to talk to is known (and, for the
+            sandbox, listening).
+        server_failed(TaskFailure): the sandbox server did not start.
     """
+
+    server_ready = Signal(object)
+    server_failed = Signal(object)
 
     def __init__(
         self,
@@ -159,7 +167,9 @@ class GuiSession(QObject):
                 self.token_store.set(url, token)
         if token is None:
             logger.warning("no token for %s; requests will be refused", url)
-        self.window.set_server(ServerInUse(url, self.settings.locale, is_sandbox=False))
+        server = ServerInUse(url, self.settings.locale, is_sandbox=False)
+        self.window.set_server(server)
+        self.server_ready.emit(server)
         # FIXME(main-window): build the CatalogClient and local catalog for this
         # server here and hand them to the catalog views once they exist.
 
@@ -179,14 +189,14 @@ class GuiSession(QObject):
             server.close()
             return
         self.sandbox = server
-        self.window.set_server(
-            ServerInUse(server.base_url, self.settings.locale, is_sandbox=True),
-            sandbox_token=server.token,
-        )
+        in_use = ServerInUse(server.base_url, self.settings.locale, is_sandbox=True)
+        self.window.set_server(in_use, sandbox_token=server.token)
+        self.server_ready.emit(in_use)
 
     def _on_sandbox_failed(self, failure: TaskFailure) -> None:
         self.window.set_server_state(self.tr("the sandbox did not start"))
         self.window.statusBar().showMessage(failure.message)
+        self.server_failed.emit(failure)
 
     @Slot(object)
     def _on_window_settings_changed(self, settings: Settings) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
 
         self._placeholder = QLabel(self.tr("The catalog appears here."))
         self._placeholder.setObjectName("contentPlaceholder")
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.content: QWidget = self._placeholder
 
         central = QWidget()

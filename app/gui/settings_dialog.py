@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -337,7 +337,9 @@ class SettingsDialog(QDialog):
         self._keys: list[str] = []
 
         self.page_list = QListWidget()
-        self.page_list.setMaximumWidth(180)
+        self.page_list.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
         self.pages = QStackedWidget()
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020;")
@@ -385,6 +387,7 @@ class SettingsDialog(QDialog):
         self._keys.append(key)
         self.page_list.addItem(title)
         self.pages.addWidget(page)
+        self._fit_page_list()
         self._load(page)
 
     def set_page(self, key: str, page: QWidget, title: str | None = None) -> None:
@@ -396,7 +399,13 @@ class SettingsDialog(QDialog):
         old.deleteLater()
         if title is not None:
             self.page_list.item(index).setText(title)
+            self._fit_page_list()
         self._load(page)
+
+    def _fit_page_list(self) -> None:
+        # as wide as the longest title (they differ a lot between languages)
+        margins = 2 * self.page_list.frameWidth() + 24
+        self.page_list.setFixedWidth(self.page_list.sizeHintForColumn(0) + margins)
 
     def page(self, key: str) -> QWidget:
         return self.pages.widget(self._keys.index(key))

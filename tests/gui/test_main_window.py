@@ -249,3 +249,30 @@ def test_komora_gui_quits_after_the_given_time(tmp_path: Path) -> None:
     log = (paths.log_dir() / "komora.log").read_text(encoding="utf-8")
     assert "Komora 0.1.0 starting" in log
     assert "Komora closing" in log
+
+
+@pytest.mark.slow
+def test_screenshot_script_writes_both_pictures(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "screenshot.py"),
+            "--language",
+            "uk",
+            "--output-dir",
+            str(tmp_path),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+
+    assert done.returncode == 0, done.stderr
+    from PySide6.QtGui import QImage
+
+    shot = QImage(str(tmp_path / "main_window_uk.png"))
+    assert (shot.width(), shot.height()) == (1200, 760)
+    assert not QImage(str(tmp_path / "settings_uk.png")).isNull()
