@@ -209,8 +209,6 @@ def _concatenated(digits: str) -> list[_Candidate]:
             f"{error.message}",
             **error.params,
         ) from None
-    except UnsupportedBarcode as error:  # pragma: no cover - 8-digit mains allow EAN-8
-        raise error from None
 
 
 def _accepted_lengths_text() -> str:
@@ -242,33 +240,34 @@ def _read_digits(context: _Context, digits: str, *, add_ons: bool) -> Reading:
         )
 
     if length in (13, 14):
+        # Plain EAN-13 / GTIN-14 first; the split into main + add-on is the other
+        # reading, or the only one when the plain check digit fails.
+        plain: list[_Candidate] = []
+        plain_error: InvalidCheckDigit | None = None
         try:
-            plain = [
-                _Candidate(s, digits) for s in _main_symbologies(digits, _ALL_MAIN)
-            ]
+            symbologies = _main_symbologies(digits, _ALL_MAIN)
+            plain = [_Candidate(s, digits) for s in symbologies]
         except InvalidCheckDigit as error:
             plain_error = error
-            plain = []
         split: list[_Candidate] = []
         if add_ons:
             try:
                 split = _concatenated(digits)
             except InvalidCheckDigit:
                 split = []
-        if plain:
+        if plain_error is None:
             return _build(context, plain + split)
-        if split:
-            expected = plain_error.params["expected"]
-            return _build(
-                context,
-                split,
-                warning=(
-                    f"{digits} is not a valid {plain_error.params['symbology']} (its "
-                    f"check digit would be {expected}); read as "
-                    f"{split[0].describe()}. If that is not the item, check the digits"
-                ),
-            )
-        raise plain_error
+        if not split:
+            raise plain_error
+        return _build(
+            context,
+            split,
+            warning=(
+                f"{digits} is not a valid {plain_error.params['symbology']} (its check "
+                f"digit would be {plain_error.params['expected']}); read as "
+                f"{split[0].describe()}. If that is not the item, check the digits"
+            ),
+        )
 
     if length in CONCATENATED_LENGTHS:
         if not add_ons:
