@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
     def _action(
         self,
         text: str,
-        slot: Callable[[], None],
+        slot: Callable[[], object],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         role: QAction.MenuRole = QAction.MenuRole.NoRole,
     ) -> QAction:
@@ -163,7 +163,8 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setMenuRole(role)
-        action.triggered.connect(slot)
+        # triggered(bool) would hand `checked` to a slot with a default argument
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _build_menus(self) -> None:
@@ -188,10 +189,10 @@ class MainWindow(QMainWindow):
         )
         self.edit_menu.addAction(self.find_action)
 
-        self.full_screen_action = self._action(
-            self.tr("&Full screen"), self._on_full_screen_triggered, "F11"
-        )
+        self.full_screen_action = QAction(self.tr("&Full screen"), self)
+        self.full_screen_action.setShortcut(QKeySequence("F11"))
         self.full_screen_action.setCheckable(True)
+        self.full_screen_action.toggled.connect(self._on_full_screen_toggled)
         self.view_menu.addAction(self.full_screen_action)
 
         self.settings_action = self._action(
@@ -262,7 +263,6 @@ class MainWindow(QMainWindow):
 
     # --- actions --------------------------------------------------------------------
 
-    @Slot()
     def open_settings(self, page: str = PAGE_SERVER) -> SettingsDialog:
         """Open the Settings dialog (non-blocking); returns it for tests and hooks."""
         if self.settings_dialog is not None and self.settings_dialog.isVisible():
@@ -288,13 +288,11 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    @Slot()
     def show_about(self) -> AboutDialog:
         dialog = AboutDialog(self.server_description(), self)
         dialog.open()
         return dialog
 
-    @Slot()
     def open_log_folder(self) -> None:
         folder = logs.log_file().parent
         logger.info("opening the log folder %s", folder)
@@ -321,7 +319,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(failure.message, 10_000)
 
     @Slot(bool)
-    def _on_full_screen_triggered(self, checked: bool) -> None:
+    def _on_full_screen_toggled(self, checked: bool) -> None:
         if checked:
             self.showFullScreen()
         else:

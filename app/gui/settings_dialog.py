@@ -393,7 +393,7 @@ class SettingsDialog(QDialog):
     def set_page(self, key: str, page: QWidget, title: str | None = None) -> None:
         """Replace the page registered as `key` (e.g. a placeholder)."""
         index = self._keys.index(key)
-        old = self.pages.widget(index)
+        old = self.page(key)
         self.pages.insertWidget(index, page)
         self.pages.removeWidget(old)
         old.deleteLater()
@@ -408,7 +408,10 @@ class SettingsDialog(QDialog):
         self.page_list.setFixedWidth(self.page_list.sizeHintForColumn(0) + margins)
 
     def page(self, key: str) -> QWidget:
-        return self.pages.widget(self._keys.index(key))
+        widget = self.pages.widget(self._keys.index(key))
+        if widget is None:
+            raise KeyError(key)
+        return widget
 
     def show_page(self, key: str) -> None:
         self.page_list.setCurrentRow(self._keys.index(key))

@@ -66,6 +66,25 @@ def test_menus_hold_the_shell_actions_with_shortcuts(window: MainWindow) -> None
     assert QKeySequence("Ctrl+Q") in window.quit_action.shortcuts()
 
 
+def test_menu_actions_open_their_dialogs(qtbot, window: MainWindow) -> None:
+    window.settings_action.trigger()
+    dialog = window.settings_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.pages.currentWidget() is dialog.server_page
+    dialog.reject()
+
+    window.about_action.trigger()
+    about = window.findChild(AboutDialog)
+    assert about is not None
+    qtbot.waitUntil(about.isVisible)
+    about.reject()
+
+    window.show()
+    window.quit_action.trigger()
+    assert not window.isVisible()
+
+
 def test_status_bar_slots(window: MainWindow) -> None:
     assert window.server_status.text() == "Server: not connected"
     assert window.sync_status.text() == "Last sync: never"
