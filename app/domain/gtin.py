@@ -168,8 +168,16 @@ def upce_to_upca(code: str) -> str:
 
 
 def upca_to_upce(code: str) -> str | None:
-    """The 8-digit UPC-E form of a 12-digit UPC-A, or None when it has none."""
-    if len(code) != 12 or not is_digits(code) or code[0] not in "01":
+    """The 8-digit UPC-E form of a 12-digit UPC-A, or None when it has none.
+
+    Raises `InvalidCheckDigit` for a UPC-A whose check digit is wrong.
+    """
+    if len(code) != 12 or not is_digits(code):
+        return None
+    expected = check_digit(code[:-1])
+    if expected != code[-1]:
+        raise check_digit_error(Symbology.UPCA, code, expected)
+    if code[0] not in "01":
         return None
     number_system, manufacturer, product, check = (
         code[0],

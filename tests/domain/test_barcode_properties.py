@@ -11,6 +11,8 @@ from app.domain.barcode import (
     check_storable,
     read_barcode,
     read_parts,
+    upca_to_upce,
+    upce_to_upca,
     with_check_digit,
 )
 from app.domain.errors import DomainError
@@ -118,3 +120,32 @@ def test_every_valid_gtin_with_an_add_on_reads_back_in_each_joining_form(
         (found.bar_code, found.ext_bar_code) == (main, add_on) for found in candidates
     )
     assert read_parts(main, add_on).bar_code == main
+
+
+@PROPERTY_SETTINGS
+@given(st.sampled_from("01"), _digits(6))
+def test_every_valid_upc_e_reads_as_upc_e_and_round_trips(
+    number_system: str, body: str
+) -> None:
+    upca = upce_to_upca(number_system + body)
+    upce = number_system + body + upca[-1]
+
+    reading = read_barcode(upce)
+
+    assert reading.symbology == Symbology.UPCE
+    assert reading.gtin14 == "00" + upca
+    # Some UPC-A codes have several UPC-E forms (00000030 and 00000000 both expand
+    # to 000000000000); the compression gives one that expands back.
+    compressed = upca_to_upce(upca)
+    assert compressed is not None and upce_to_upca(compressed) == upca
+
+
+@PROPERTY_SETTINGS
+@given(st.sampled_from("01"), _digits(10))
+def test_a_upc_e_form_always_expands_back(number_system: str, middle: str) -> None:
+    upca = with_check_digit(number_system + middle)
+
+    upce = upca_to_upce(upca)
+
+    if upce is not None:
+        assert upce_to_upca(upce) == upca

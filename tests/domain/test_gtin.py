@@ -115,9 +115,14 @@ def test_upce_refuses_other_number_systems_and_lengths() -> None:
         upce_to_upca("12345")
 
 
+def test_upca_to_upce_refuses_a_wrong_check_digit() -> None:
+    with pytest.raises(InvalidCheckDigit, match="right one is 4"):
+        upca_to_upce("078000003865")
+
+
 def test_upca_without_a_upce_form() -> None:
     assert upca_to_upce("075678164125") is None
-    assert upca_to_upce("278000003864") is None  # number system 2
+    assert upca_to_upce("278000003868") is None  # number system 2
     assert upca_to_upce("07800000386") is None  # 11 digits
 
 
