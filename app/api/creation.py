@@ -32,7 +32,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeGuard, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -43,6 +43,7 @@ from app.api.errors import (
     Conflict,
     CreationFailed,
     InvalidDraft,
+    InvalidResponse,
     NotFound,
     RequestTimedOut,
     ServerUnavailable,
@@ -519,6 +520,18 @@ class DraftBusy(RuntimeError):  # noqa: N818 - named for the failure, as in erro
     """The draft is being run already (by another worker of this process)."""
 
 
+def _refused(error: Exception) -> TypeGuard[ApiError]:
+    """A 4xx answer that says the request was not carried out. Timeouts (408),
+    "too many requests" (429), 5xx, lost connections and answers that did not
+    parse (the server may well have acted) are not refusals."""
+    return (
+        isinstance(error, ApiError)
+        and not isinstance(error, ServerUnavailable | RequestTimedOut | InvalidResponse)
+        and error.status is not None
+        and 400 <= error.status < 500
+    )
+
+
 class ProductCreator:
     """Runs drafts from the journal against the API; safe to run a draft again.
 
@@ -636,12 +649,10 @@ class ProductCreator:
                 logger.info("draft %s: %s already existed", draft_id, action.key)
             self._journal.mark_done(draft_id, action.step, action.key)
         except (ApiError, ValueError) as error:
-            if isinstance(error, ApiError) and not isinstance(
-                error, ServerUnavailable | RequestTimedOut
-            ):
-                # A definite answer: the server did not act on the request. (A
-                # read-back that failed so leaves it unknown, but the read-back
-                # runs again next time because `sending` is kept until then.)
+            if _refused(error):
+                # A definite refusal of the POST: the server did not act on it. (A
+                # read-back refused so leaves it unknown; `sending` is kept, and the
+                # read-back runs again next time.)
                 maybe_sent = maybe_sent and error.method == "GET"
             self._journal.mark_failed(
                 draft_id, action.step, str(error), answer_lost=maybe_sent

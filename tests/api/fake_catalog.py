@@ -32,6 +32,7 @@ class Failure:
     status: int | None = None  # answer with this status (without acting)
     body: dict[str, Any] | None = None
     act_then_drop: bool = False  # do the work, then lose the answer
+    act_then_garble: bool = False  # do the work, then answer 201 with a broken body
     times: int = 1
 
 
@@ -45,6 +46,9 @@ class FakeCatalog:
     prices: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     barcodes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     failures: list[Failure] = field(default_factory=list)
+    # Take duplicates silently, as a lax server might, so that only the client's
+    # own care keeps them out.
+    allow_duplicates: bool = False
     log: list[tuple[str, str]] = field(default_factory=list)
 
     def install(self, mock: responses.RequestsMock) -> None:
@@ -66,11 +70,14 @@ class FakeCatalog:
         body = json.loads(request.body, parse_float=Decimal) if request.body else None
 
         failure = self._failure_for(method, path)
-        if failure is not None and not failure.act_then_drop:
+        acts = failure is None or failure.act_then_drop or failure.act_then_garble
+        if failure is not None and not acts:
             return failure.status or 500, {}, json.dumps(failure.body or {})
         answer = self._route(method, path, body)
-        if failure is not None:
+        if failure is not None and failure.act_then_drop:
             raise requests.ConnectionError("connection reset after the server acted")
+        if failure is not None and failure.act_then_garble:
+            return 201, {"Content-Type": "application/json"}, '{"id_goods": '
         return answer
 
     def _failure_for(self, method: str, path: str) -> Failure | None:
@@ -130,14 +137,16 @@ class FakeCatalog:
                     "errors": {"name_goods": ["at most 255 characters"]},
                 },
             )
-        if guid in self.products:
+        if guid in self.products and not self.allow_duplicates:
             return _json(409, {"message": "the product exists"})
         self.products[guid] = dict(body)
         return _json(201, body)
 
     def _create_unit(self, guid: str, body: dict[str, Any]) -> Answer:
         units = self.units.setdefault(guid, [])
-        if any(u["id_unit"] == body["id_unit"] for u in units):
+        if not self.allow_duplicates and any(
+            u["id_unit"] == body["id_unit"] for u in units
+        ):
             return _json(409, {"message": "the unit exists"})
         unit = dict(body, id_goods=self.reserved[guid], guid=f"u-{len(units)}")
         units.append(unit)
@@ -145,21 +154,27 @@ class FakeCatalog:
 
     def _create_series(self, guid: str, body: dict[str, Any]) -> Answer:
         series = self.series.setdefault(guid, [])
-        if any(s["id_series"] == body["id_series"] for s in series):
+        if not self.allow_duplicates and any(
+            s["id_series"] == body["id_series"] for s in series
+        ):
             return _json(409, {"message": "the series exists"})
         series.append(dict(body))
         return _json(201, body)
 
     def _create_price(self, guid: str, body: dict[str, Any]) -> Answer:
         prices = self.prices.setdefault(guid, [])
-        if any(p["id_price_level"] == body["id_price_level"] for p in prices):
+        if not self.allow_duplicates and any(
+            p["id_price_level"] == body["id_price_level"] for p in prices
+        ):
             return _json(409, {"message": "use a revaluation document"})
         prices.append(dict(body))
         return _json(201, body)
 
     def _create_barcode(self, guid: str, body: dict[str, Any]) -> Answer:
         barcodes = self.barcodes.setdefault(guid, [])
-        if any(b["bar_code"] == body["bar_code"] for b in barcodes):
+        if not self.allow_duplicates and any(
+            b["bar_code"] == body["bar_code"] for b in barcodes
+        ):
             return _json(409, {"message": "the barcode is used"})
         barcodes.append(dict(body))
         return _json(201, body)

@@ -31,6 +31,7 @@ from app.api.creation import (
 from app.api.errors import (
     CreationFailed,
     InvalidDraft,
+    InvalidResponse,
     NotAuthorized,
     ValidationFailed,
 )
@@ -245,6 +246,7 @@ def test_lost_answer_is_read_back_not_sent_twice(
     creator = ProductCreator(client, journal, on_progress=seen.append)
     draft = make_draft()
     draft_id = creator.start(draft)
+    catalog.allow_duplicates = True
     catalog.failures.append(Failure("POST", pattern, act_then_drop=True))
     posts_of_kind = len(catalog.posts(pattern))
 
@@ -270,6 +272,36 @@ def test_lost_answer_is_read_back_not_sent_twice(
         Step.BARCODES: 4,
     }[step]
     assert len(catalog.posts(pattern)) == total_of_kind
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"goods/[^/]+/units",
+        r"goods",
+        r"goods/[^/]+/goodsPrice",
+        r"goods/[^/]+/barcodes",
+    ],
+)
+def test_unreadable_success_answer_is_read_back(
+    catalog: FakeCatalog,
+    client: CatalogClient,
+    journal: CreationJournal,
+    pattern: str,
+) -> None:
+    creator = ProductCreator(client, journal)
+    draft_id = creator.start(make_draft())
+    catalog.allow_duplicates = True
+    catalog.failures.append(Failure("POST", pattern, act_then_garble=True))
+
+    with pytest.raises(CreationFailed) as caught:
+        creator.run(draft_id)
+    assert isinstance(caught.value.cause, InvalidResponse)
+    assert journal.load(draft_id).sending is not None
+    creator.run(draft_id)
+
+    assert_complete(catalog, make_draft())
+    assert len(catalog.posts()) == 12  # everything once, the garbled one included
 
 
 def test_lost_answer_that_never_reached_the_server_is_sent_again(
