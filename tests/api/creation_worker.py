@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import requests
@@ -34,7 +35,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--crash-when", choices=("before", "after"))
     args = parser.parse_args(argv)
 
-    def crash_at(when: str):  # type: ignore[no-untyped-def]
+    def crash_at(when: str) -> Callable[[Step], None]:
         def hook(step: Step) -> None:
             if step is args.crash_step and args.crash_when == when:
                 sys.stdout.flush()

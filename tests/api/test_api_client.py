@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from email.utils import format_datetime
@@ -80,19 +81,20 @@ def client(sleep: FakeSleep) -> CatalogClient:
 
 
 @pytest.fixture
-def mocked() -> responses.RequestsMock:
+def mocked() -> Iterator[responses.RequestsMock]:
     with responses.RequestsMock(assert_all_requests_are_fired=True) as rsps:
         yield rsps
 
 
 def query(call: responses.Call) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(call.request.url).query)
+    return parse_qs(urlsplit(str(call.request.url)).query)
 
 
 def sent_json(call: responses.Call) -> dict[str, object]:
     body = call.request.body
     assert body is not None
-    return json.loads(body, parse_float=Decimal)
+    loaded: dict[str, object] = json.loads(body, parse_float=Decimal)
+    return loaded
 
 
 # --- requests as sent ---------------------------------------------------------------
@@ -139,6 +141,7 @@ def test_body_is_json_with_exact_decimals(
 
     request = mocked.calls[0].request
     assert request.headers["Content-Type"] == "application/json"
+    assert isinstance(request.body, bytes)
     assert b'"price":12.3456' in request.body
     assert b'"min_price":0.10' in request.body
     assert price.price == Decimal("12.3456")

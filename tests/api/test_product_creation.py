@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -73,7 +74,7 @@ def make_draft(**changes: object) -> ProductDraft:
 
 
 @pytest.fixture
-def catalog() -> FakeCatalog:
+def catalog() -> Iterator[FakeCatalog]:
     fake = FakeCatalog()
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         fake.install(mock)
