@@ -3,7 +3,8 @@
 The catalog views (group tree, products table, detail tabs) are set into it with
 `set_content(widget)`; other features add their actions to the public menus
 (`file_menu`, `edit_menu`, `view_menu`, `tools_menu`, `help_menu`) and their pages
-to the Settings dialog through `add_settings_page_hook`.
+to the Settings dialog through `add_settings_page_hook`, and toolbar buttons with
+`add_tool_action`.
 """
 
 from __future__ import annotations
@@ -83,6 +84,10 @@ class MainWindow(QMainWindow):
         self._build_banner_and_content()
         self._build_status_bar()
         self._build_menus()
+        self.tool_bar = self.addToolBar(self.tr("Main toolbar"))
+        self.tool_bar.setObjectName("mainToolBar")
+        self.tool_bar.setMovable(False)
+        self.tool_bar.hide()  # shown by the first add_tool_action
         self.resize(1100, 700)
 
         runner.busy_changed.connect(self._on_runner_busy_changed)
@@ -222,6 +227,11 @@ class MainWindow(QMainWindow):
         self._central_layout.replaceWidget(self.content, widget)
         self.content.deleteLater()
         self.content = widget
+
+    def add_tool_action(self, action: QAction) -> None:
+        """Put `action` on the main toolbar (e.g. the wizard's "New product")."""
+        self.tool_bar.addAction(action)
+        self.tool_bar.show()
 
     def add_settings_page_hook(self, hook: SettingsPageHook) -> None:
         """`hook(dialog)` runs on every new Settings dialog, e.g. to `set_page`."""

@@ -98,6 +98,10 @@ Access token for %1:</source>
         <translation>Komora</translation>
     </message>
     <message>
+        <source>Main toolbar</source>
+        <translation>Головна панель інструментів</translation>
+    </message>
+    <message>
         <source>You are working in the sandbox: a demo catalog on this computer. Nothing here reaches a shop. &lt;a href=&quot;%1&quot;&gt;Connect a back office in Settings&lt;/a&gt;.</source>
         <translation>Ви працюєте в пісочниці: це демонстраційний каталог на цьому комп&apos;ютері. Зміни тут не потрапляють до магазину. &lt;a href=&quot;%1&quot;&gt;Підключіть бек-офіс у налаштуваннях&lt;/a&gt;.</translation>
     </message>

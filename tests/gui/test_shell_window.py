@@ -85,6 +85,18 @@ def test_menu_actions_open_their_dialogs(qtbot, window: MainWindow) -> None:
     assert not window.isVisible()
 
 
+def test_the_toolbar_appears_with_its_first_action(window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    window.show()
+    assert not window.tool_bar.isVisible()
+
+    window.add_tool_action(QAction("New product", window))
+
+    assert window.tool_bar.isVisible()
+    assert [a.text() for a in window.tool_bar.actions()] == ["New product"]
+
+
 def test_status_bar_slots(window: MainWindow) -> None:
     assert window.server_status.text() == "Server: not connected"
     assert window.sync_status.text() == "Last sync: never"
