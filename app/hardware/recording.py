@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -21,6 +22,7 @@ from app.hardware.errors import RecordingError
 from app.hardware.key_burst import KeyBurstDecoder
 from app.hardware.scan import KeyEvent, Notice, Scan, SerialSettings, WedgeRule
 from app.hardware.serial_framer import SerialFramer
+from app.hardware.serial_reader import SerialRead, SerialState, SerialStatus
 
 logger = logging.getLogger(__name__)
 
@@ -31,19 +33,19 @@ MODIFIER_NAMES = ("Shift", "Control", "Alt", "Meta", "Keypad")
 
 
 @dataclass(frozen=True)
-class SerialRead:
+class RecordedRead:
     t_ms: float
     data: bytes
 
 
 @dataclass(frozen=True)
-class DeviceEvent:
+class RecordedDeviceEvent:
     t_ms: float
     event: str  # "unplug" | "plug"
     port: str
 
 
-Entry = KeyEvent | SerialRead | DeviceEvent
+Entry = KeyEvent | RecordedRead | RecordedDeviceEvent
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,60 @@ class RecordingWriter:
         self._stream.flush()
 
 
+def _monotonic_ms() -> float:
+    return time.monotonic() * 1000.0
+
+
+class ScanRecorder:
+    """Records what the live scanners see, on one time line starting at 0.
+
+    Connect `WedgeFilter.key_seen` to `key`, `SerialScanner.bytes_received` to
+    `serial` and `SerialScanner.status_changed` to `status`. Key events carry the
+    window system's timestamps and serial reads the monotonic clock, so key times are
+    moved onto the recorder's clock once, at the first key, keeping their spacing.
+    """
+
+    def __init__(
+        self, writer: RecordingWriter, clock: Callable[[], float] = _monotonic_ms
+    ) -> None:
+        self._writer = writer
+        self._clock = clock
+        self._start = clock()
+        self._key_offset: float | None = None
+        self._connected_port: str | None = None
+
+    def key(self, event: KeyEvent) -> None:
+        if self._key_offset is None:
+            self._key_offset = self._clock() - self._start - event.t_ms
+        moved = event.t_ms + self._key_offset
+        self._writer.key(
+            KeyEvent(
+                moved,
+                event.pressed,
+                event.key,
+                event.text,
+                event.scan_code,
+                event.modifiers,
+                event.autorepeat,
+            )
+        )
+
+    def serial(self, read: SerialRead) -> None:
+        self._writer.serial(read.t_ms - self._start, read.data)
+
+    def status(self, status: SerialStatus) -> None:
+        now = self._clock() - self._start
+        if status.state is SerialState.CONNECTED:
+            self._connected_port = status.port
+            self._writer.device(now, "plug", status.port)
+        elif status.state is SerialState.DISCONNECTED and self._connected_port:
+            self._writer.device(now, "unplug", self._connected_port)
+            self._connected_port = None
+
+    def close(self) -> None:
+        self._writer.close()
+
+
 def _entry(obj: dict[str, Any], line_no: int) -> Entry:
     try:
         t = float(obj["t"])
@@ -110,11 +166,11 @@ def _entry(obj: dict[str, Any], line_no: int) -> Entry:
                 autorepeat=bool(obj.get("autorepeat", False)),
             )
         if "bytes" in obj:
-            return SerialRead(t, bytes.fromhex(obj["bytes"]))
+            return RecordedRead(t, bytes.fromhex(obj["bytes"]))
         if "event" in obj:
             if obj["event"] not in ("unplug", "plug"):
                 raise ValueError(f"device event {obj['event']!r} is not unplug or plug")
-            return DeviceEvent(t, obj["event"], str(obj.get("port", "")))
+            return RecordedDeviceEvent(t, obj["event"], str(obj.get("port", "")))
     except (KeyError, TypeError, ValueError) as error:
         raise RecordingError(f"line {line_no}: {error}") from error
     raise RecordingError(
@@ -175,7 +231,7 @@ def replay(
             decoded = keys.feed(entry)
             yield from decoded.notices
             yield from decoded.scans
-        elif isinstance(entry, SerialRead):
+        elif isinstance(entry, RecordedRead):
             framed = framer.feed(entry.data, entry.t_ms)
             yield from framed.notices
             yield from framed.scans

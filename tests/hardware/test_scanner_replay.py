@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -187,3 +188,42 @@ def test_replay_runs_as_a_command_without_loading_qt() -> None:
 
     assert done.returncode == 0, done.stderr
     assert done.stdout == f'{{"scan": "{EAN}", "t_ms": 0}}\n'
+
+
+def test_live_recorder_puts_keys_and_serial_reads_on_one_time_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import scanner_cases as cases
+
+    from app.hardware.recording import ScanRecorder
+    from app.hardware.serial_reader import SerialRead, SerialState, SerialStatus
+
+    now = [50_000.0]  # the monotonic clock, in ms
+    path = tmp_path / "live.jsonl"
+    recorder = ScanRecorder(RecordingWriter.open(path, "xcb"), clock=lambda: now[0])
+    now[0] += 100
+    recorder.status(SerialStatus(SerialState.CONNECTED, "/dev/ttyACM0"))
+    recorder.serial(SerialRead(50_200, b"40063", "/dev/ttyACM0"))
+    now[0] = 50_300
+    recorder.status(SerialStatus(SerialState.DISCONNECTED, "/dev/ttyACM0"))
+    now[0] = 51_000
+    recorder.status(SerialStatus(SerialState.CONNECTED, "/dev/ttyACM1"))
+    recorder.serial(SerialRead(51_100, b"4006381333931\r", "/dev/ttyACM1"))
+    now[0] = 52_000
+    # X server timestamps: a different clock altogether.
+    for event in cases.k1_azerty():
+        recorder.key(replace(event, t_ms=event.t_ms + 7_000_000))
+    recorder.close()
+
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    assert [line.get("event") for line in lines if "event" in line] == [
+        "plug",
+        "unplug",
+        "plug",
+    ]
+    assert lines[-1]["t"] == 2000 + 65 + 2  # the last key release, moved
+    assert main(["scanner", "replay", str(path)]) == 0
+    assert [json.loads(x) for x in capsys.readouterr().out.splitlines()] == [
+        {"scan": EAN, "t_ms": 1100},
+        {"scan": EAN, "t_ms": 2000},
+    ]
