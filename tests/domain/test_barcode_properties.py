@@ -149,3 +149,19 @@ def test_a_upc_e_form_always_expands_back(number_system: str, middle: str) -> No
 
     if upce is not None:
         assert upce_to_upca(upce) == upca
+
+
+@PROPERTY_SETTINGS
+@given(
+    st.text(SCANNER_ALPHABET, max_size=24),
+    st.one_of(st.none(), st.text(SCANNER_ALPHABET, max_size=6)),
+)
+def test_stored_fields_give_a_reading_or_a_domain_error(
+    bar_code: str, ext_bar_code: str | None
+) -> None:
+    try:
+        reading = read_parts(bar_code, ext_bar_code)
+    except DomainError:
+        return
+    assert reading.bar_code == bar_code
+    assert reading.ext_bar_code == (ext_bar_code or None)
