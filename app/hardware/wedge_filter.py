@@ -153,6 +153,10 @@ class WedgeFilter(QObject):
     # --- Qt -----------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # FIXME(scanner): ShortcutOverride passes untouched, so a single-key shortcut
+        # without modifiers (none exist in Komora today) would fire on a scanner's
+        # digit before the burst is judged; accept the override for held keys if one
+        # is ever added.
         if self._is_disabled or self._replaying or event.type() not in _KEY_TYPES:
             return False  # ShortcutOverride and all else pass untouched
         try:
