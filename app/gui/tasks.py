@@ -24,6 +24,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from app import logs
 from app.api.errors import (
     ApiError,
     InvalidResponse,
@@ -46,7 +47,7 @@ class TaskFailure:
     name: str
     error: BaseException
     message: str  # one translated sentence for the user
-    details: str  # the formatted traceback, for the log and a "Details" box
+    details: str  # the traceback, secrets scrubbed, for a "Details" box
 
 
 @dataclass(frozen=True)
@@ -321,7 +322,7 @@ class TaskRunner(QObject):
             name=pending.name,
             error=outcome.error,
             message=describe_error(outcome.error),
-            details=outcome.details,
+            details=logs.scrub(outcome.details),
         )
         if pending.on_error is not None:
             pending.on_error(failure)

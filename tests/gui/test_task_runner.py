@@ -8,6 +8,7 @@ import pytest
 import requests
 from PySide6.QtWidgets import QPushButton
 
+from app.api.errors import Conflict, NotAuthorized, NotFound, ServerUnavailable
 from app.domain.errors import InvalidCheckDigit
 from app.gui.tasks import (
     TaskFailure,
@@ -129,3 +130,31 @@ def test_http_error_names_the_status() -> None:
     assert "503" in describe_error(requests.exceptions.HTTPError(response=response))
     response.status_code = 401
     assert "token" in describe_error(requests.exceptions.HTTPError(response=response))
+
+
+def test_api_errors_get_their_own_messages() -> None:
+    where = {"method": "GET", "path": "/api/uk/price-level"}
+
+    assert "Cannot reach the server" in describe_error(
+        ServerUnavailable("connection refused", **where)
+    )
+    assert "token" in describe_error(NotAuthorized("401", status=401, **where))
+    assert "404" in describe_error(NotFound("no such path", status=404, **where))
+    said = describe_error(Conflict("taken", status=409, server_message="Used", **where))
+    assert said == "The server answered with error 409: Used"
+
+
+def test_a_token_in_a_failed_task_stays_out_of_log_and_details(
+    qtbot, runner: TaskRunner, app_log
+) -> None:
+    failures: list[TaskFailure] = []
+
+    def work() -> None:
+        raise RuntimeError("sent Authorization: Bearer tok555")
+
+    with qtbot.waitSignal(runner.busy_changed, check_params_cb=lambda busy: not busy):
+        runner.run(work, on_error=failures.append)
+
+    assert "tok555" not in failures[0].details
+    assert "tok555" not in app_log.read_text(encoding="utf-8")
+    assert "RuntimeError" in app_log.read_text(encoding="utf-8")
