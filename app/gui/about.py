@@ -82,6 +82,7 @@ class AboutDialog(QDialog):
 
         buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self._on_copy_clicked)
+        self.setMinimumWidth(440)
 
     def as_text(self) -> str:
         lines = [f"Komora {__version__}", self.server_label.text()]
