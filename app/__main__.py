@@ -42,10 +42,9 @@ def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list[0].startswith("-") and args_list[0] not in (
-        "-h",
-        "--help",
-        "--version",
+    top_level = ("-h", "--help", "--version")
+    if not args_list or (
+        args_list[0].startswith("-") and args_list[0] not in top_level
     ):
         args_list = ["gui", *args_list]
     chosen = next((a for a in args_list if not a.startswith("-")), None)

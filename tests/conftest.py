@@ -12,7 +12,9 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Keep every test's data, config and log folders out of the real home."""
     root = tmp_path_factory.mktemp("komora-home")
     monkeypatch.setenv("KOMORA_DATA_DIR", str(root / "data"))
