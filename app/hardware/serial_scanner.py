@@ -113,6 +113,8 @@ class SerialScanner(QObject):
         worker.status_changed.connect(self.status_changed)
         worker.bytes_received.connect(self.bytes_received)
         worker.finished.connect(thread.quit)
+        # Deleted in its own thread as that thread ends; afterwards it has no loop.
+        thread.finished.connect(worker.deleteLater)
         thread.started.connect(worker.run)
         self._thread, self._worker = thread, worker
         logger.info("starting serial scanner on %s", settings.port)
@@ -129,5 +131,5 @@ class SerialScanner(QObject):
         thread.quit()
         if not thread.wait(STOP_WAIT_MS):
             logger.error("serial reader thread did not stop within %d ms", STOP_WAIT_MS)
-        worker.deleteLater()
+            return
         thread.deleteLater()
