@@ -24,6 +24,7 @@ unchanged: "secret" on us and fr, "іускуе" (the same keys) on ua.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import queue
@@ -43,8 +44,8 @@ EAN = "4006381333931"
 TOP_ROW = {str(d): 9 + d for d in range(1, 10)} | {"0": 19}  # X keycodes, US positions
 RETURN = 36
 SECRET_KEYS = [39, 26, 54, 27, 26, 28]  # s e c r e t on a US keyboard
-SCANNER_GAP_S = 0.005
-HUMAN_GAP_S = 0.150
+SCANNER_GAP_MS = 5
+HUMAN_GAP_MS = 150
 
 _DIGIT_NAMES = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
 _US_TOP_ROW = [
@@ -268,18 +269,20 @@ def set_layout(display: str, lines: list[str]) -> None:
     )
 
 
-def type_keycodes(display: object, keycodes: list[int], gap_s: float) -> None:
-    """Press and release each X keycode through XTEST, `gap_s` between presses."""
+def type_keycodes(display: object, keycodes: list[int], gap_ms: int) -> None:
+    """Press and release each X keycode through XTEST, `gap_ms` between presses.
+
+    XTEST's `time` field makes the server itself wait that long before it processes
+    the event, so the spacing the app sees does not depend on this process being
+    scheduled on time (the test machine is shared).
+    """
     from Xlib import X
     from Xlib.ext import xtest
 
     for keycode in keycodes:
-        xtest.fake_input(display, X.KeyPress, keycode)
-        xtest.fake_input(display, X.KeyRelease, keycode)
-        display.sync()  # type: ignore[attr-defined]
-        # Device timing being emulated (a scanner's or a person's key rate), not a wait
-        # for a condition.
-        time.sleep(gap_s)
+        xtest.fake_input(display, X.KeyPress, keycode, time=gap_ms)
+        xtest.fake_input(display, X.KeyRelease, keycode, time=1)
+    display.sync()  # type: ignore[attr-defined]
 
 
 @pytest.mark.xvfb
@@ -301,13 +304,13 @@ def test_scan_and_typing_under_xvfb(xvfb_display: str, layout: str) -> None:
         x.sync()
         app.expect(lambda m: m.get("focus") is True, "focus on the line edit")
 
-        type_keycodes(x, SECRET_KEYS, HUMAN_GAP_S)
+        type_keycodes(x, SECRET_KEYS, HUMAN_GAP_MS)
         app.expect(
             lambda m: m.get("text") == human_text, f"the typed text {human_text!r}"
         )
 
         already = len(app.messages)
-        type_keycodes(x, [*(TOP_ROW[d] for d in EAN), RETURN], SCANNER_GAP_S)
+        type_keycodes(x, [*(TOP_ROW[d] for d in EAN), RETURN], SCANNER_GAP_MS)
         scan = app.expect(lambda m: "scan" in m, "a scan")
         assert scan["scan"] == EAN
         # The layout was really active: Qt's text for the scanner's keys is the
@@ -315,9 +318,13 @@ def test_scan_and_typing_under_xvfb(xvfb_display: str, layout: str) -> None:
         presses = [m for m in app.messages[already:] if m.get("press") is True]
         assert "".join(str(m["key_text"]) for m in presses[:13]) == SCANNER_TEXT[layout]
         assert [m["scan_code"] for m in presses] == [*(TOP_ROW[d] for d in EAN), RETURN]
+        gaps = [b["t"] - a["t"] for a, b in itertools.pairwise(presses)]
+        assert all(0 < gap < 35 for gap in gaps), (
+            gaps
+        )  # scanner speed, as the app saw it
 
         # Let anything late show up: a second scan or stray text would be a bug.
-        type_keycodes(x, [SECRET_KEYS[0]], HUMAN_GAP_S)
+        type_keycodes(x, [SECRET_KEYS[0]], HUMAN_GAP_MS)
         app.expect(
             lambda m: m.get("text") == human_text + human_text[0], "one more key"
         )

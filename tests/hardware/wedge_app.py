@@ -4,8 +4,9 @@ Run as `python tests/hardware/wedge_app.py` with DISPLAY set and QT_QPA_PLATFORM
 It prints JSON lines on stdout: `{"ready": ..., "window": id}` once shown,
 `{"focus": bool}` when the line edit gains or loses focus, `{"text": str}` when the
 line edit changes, `{"scan": str, "t_ms": n}` and `{"notice": kind}` from the filter,
-and `{"key": name, "press": bool, "key_text": str, "scan_code": n, "modifiers": [...]}`
-for every key event the filter sees (what Qt made of the X key, before decoding).
+and `{"t": ms, "key": name, "press": bool, "key_text": str, "scan_code": n,
+"modifiers": [...]}` for every key event the filter sees (what Qt made of the X key,
+before decoding).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def main() -> int:
     def on_key(key: KeyEvent) -> None:
         emit(
             {
+                "t": key.t_ms,
                 "key": key.key,
                 "press": key.pressed,
                 "key_text": key.text,
