@@ -13,6 +13,7 @@ The Qt side (`serial_scanner.SerialScanner`) runs this in a QThread.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -31,6 +32,9 @@ logger = logging.getLogger(__name__)
 
 READ_TIMEOUT_S = 0.02  # how often an idle read returns to check idle gaps and stop
 RESCAN_INTERVAL_S = 1.0
+# A device that was open before gets this many tries when it comes back and refuses
+# access: udev sets the group on a new device node a moment after creating it.
+PERMISSION_RETRIES_AFTER_UNPLUG = 3
 
 
 class SerialState(StrEnum):
@@ -122,6 +126,8 @@ class SerialReader:
         self._identity: PortInfo | None = None
         self._framer = SerialFramer(settings, port=settings.port)
         self._failed = False  # a failure waiting cannot fix: no retry loop
+        self._permission_retries = 0  # only after an unplug, see _connect
+        self._last_status: SerialStatus | None = None
 
     @property
     def device(self) -> str:
@@ -158,7 +164,16 @@ class SerialReader:
     def _status(
         self, state: SerialState, message: str = "", error: ScannerError | None = None
     ) -> None:
-        self._listener.status(SerialStatus(state, self._device, message, error))
+        status = SerialStatus(state, self._device, message, error)
+        last = self._last_status
+        if last is not None and (last.state, last.port, last.message) == (
+            state,
+            self._device,
+            message,
+        ):
+            return  # the same news again (a missing port, every second)
+        self._last_status = status
+        self._listener.status(status)
 
     def _find_device(self) -> str | None:
         """The current name of our USB device, or the configured name if it has none."""
@@ -182,8 +197,10 @@ class SerialReader:
         except Exception:
             logger.exception("listing serial ports failed")
             return
+        # A /dev/serial/by-id/... link is listed under the name it points to.
+        names = {self._device, os.path.realpath(self._device)}
         for info in ports:
-            if info.device == self._device and info.vid is not None:
+            if info.device in names and info.vid is not None:
                 self._identity = info
                 logger.info("serial scanner %s is USB %s", info.device, info.usb_id)
 
@@ -195,7 +212,12 @@ class SerialReader:
             port = self._opener(device, self.settings)
         except (serial.SerialException, OSError, ValueError) as error:
             problem = describe_open_error(error, device)
-            if isinstance(problem, ScannerPermissionDenied):
+            denied = isinstance(problem, ScannerPermissionDenied)
+            if denied and self._permission_retries > 0:
+                # Just plugged back in: udev may not have set the group yet.
+                self._permission_retries -= 1
+                logger.warning("cannot open %s yet: %s", device, error)
+            elif denied:
                 logger.error("cannot open %s: %s", device, error)
                 self._failed = True
                 self._status(SerialState.FAILED, problem.message, problem)
@@ -205,6 +227,7 @@ class SerialReader:
             return False
 
         self._device = device
+        self._permission_retries = PERMISSION_RETRIES_AFTER_UNPLUG
         self._framer = SerialFramer(self.settings, port=device)
         with self._port_lock:
             self._port = port

@@ -21,6 +21,7 @@ from app.hardware.serial_reader import (
     PortOpener,
     SerialRead,
     SerialReader,
+    SerialState,
     SerialStatus,
     open_port,
 )
@@ -58,11 +59,21 @@ class _SerialWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        reader = self.reader
         try:
-            if self.reader is not None:
-                self.reader.run()
-        except Exception:
+            if reader is not None:
+                reader.run()
+        except Exception as error:
             logger.exception("serial reader failed")
+            device = reader.device if reader is not None else ""
+            self.status_changed.emit(
+                SerialStatus(
+                    SerialState.FAILED,
+                    device,
+                    f"Reading the scanner on {device} failed: {error}. The details "
+                    "are in the log.",
+                )
+            )
         finally:
             self.finished.emit()
 

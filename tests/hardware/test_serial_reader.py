@@ -6,6 +6,7 @@ import errno
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import serial
@@ -219,3 +220,116 @@ def test_stop_cancels_a_pending_read_promptly(running: list[Running]) -> None:
     assert time.monotonic() - began < 1.0
     assert listener.states()[-1] is SerialState.STOPPED
     device.unplug()
+
+
+class CountingOpener:
+    """Opens for real, after refusing the first `refuse` tries with `errno_code`."""
+
+    def __init__(self, refuse: int = 0, errno_code: int = errno.EACCES) -> None:
+        self.refuse = refuse
+        self.errno_code = errno_code
+        self.calls: list[str] = []
+        self._changed = threading.Condition()
+
+    def __call__(self, device: str, settings: SerialSettings) -> serial.SerialBase:
+        with self._changed:
+            self.calls.append(device)
+            self._changed.notify_all()
+        if self.refuse > 0:
+            self.refuse -= 1
+            raise serial.SerialException(
+                self.errno_code, f"could not open port {device}"
+            )
+        return open_port(device, settings)  # type: ignore[return-value]
+
+    def wait_calls(self, count: int) -> None:
+        with self._changed:
+            assert self._changed.wait_for(lambda: len(self.calls) >= count, 5)
+
+
+def test_a_missing_port_is_reported_once_not_every_second(
+    running: list[Running],
+) -> None:
+    opener = CountingOpener(refuse=1000, errno_code=errno.ENOENT)
+    listener = RecordingListener()
+    start(
+        running,
+        SerialReader(
+            SerialSettings(port="/dev/ttyACM7"),
+            listener,
+            opener=opener,
+            rescan_interval_s=0.01,
+        ),
+    )
+
+    opener.wait_calls(4)
+
+    assert listener.states() == [SerialState.CONNECTING, SerialState.DISCONNECTED]
+    assert "plugged in" in listener.statuses[-1].message
+
+
+def test_permission_refused_right_after_replug_is_retried(
+    running: list[Running],
+) -> None:
+    first = PtyScanner()
+    identity = {"vid": 0x05E0, "pid": 0x1200, "serial_number": "Z9"}
+    lister = FakePortLister([PortInfo(first.path, **identity)])  # type: ignore[arg-type]
+    opener = CountingOpener()
+    listener = RecordingListener()
+    start(
+        running,
+        SerialReader(
+            SerialSettings(port=first.path),
+            listener,
+            port_lister=lister,
+            opener=opener,
+            rescan_interval_s=0.01,
+        ),
+    )
+    listener.wait_for(lambda: SerialState.CONNECTED in listener.states())
+    lister.set([])
+    first.unplug()
+    listener.wait_for(lambda: SerialState.DISCONNECTED in listener.states())
+
+    second = PtyScanner()
+    opener.refuse = 2  # udev has not given the new node its group yet
+    lister.set([PortInfo(second.path, **identity)])  # type: ignore[arg-type]
+    listener.wait_for(lambda: listener.count(SerialState.CONNECTED) == 2)
+
+    assert SerialState.FAILED not in listener.states()
+    assert opener.calls[-3:] == [second.path] * 3
+    second.unplug()
+
+
+def test_a_by_id_link_is_found_again_after_an_unplug(
+    running: list[Running], tmp_path: Path
+) -> None:
+    first = PtyScanner()
+    link = tmp_path / "usb-Honeywell_Scanner_SCN-0001-if00"
+    link.symlink_to(first.path)
+    identity = {"vid": 0x0C2E, "pid": 0x0B61, "serial_number": "SCN-0001"}
+    lister = FakePortLister([PortInfo(first.path, **identity)])  # type: ignore[arg-type]
+    listener = RecordingListener()
+    start(
+        running,
+        SerialReader(
+            SerialSettings(port=str(link)),
+            listener,
+            port_lister=lister,
+            rescan_interval_s=0.01,
+        ),
+    )
+    listener.wait_for(lambda: SerialState.CONNECTED in listener.states())
+    lister.set([])
+    link.unlink()
+    first.unplug()
+    listener.wait_for(lambda: SerialState.DISCONNECTED in listener.states())
+
+    second = PtyScanner()
+    lister.set([PortInfo(second.path, **identity)])  # type: ignore[arg-type]
+    listener.wait_for(lambda: listener.count(SerialState.CONNECTED) == 2)
+    second.send(b"4006381333931\r")
+    listener.wait_for(lambda: len(listener.scans) == 1)
+
+    assert listener.scans[0].port == second.path
+    second.unplug()

@@ -85,3 +85,19 @@ def test_unplug_shows_disconnected_then_connected_again(qtbot: QtBot) -> None:
         SerialState.DISCONNECTED,
         SerialState.CONNECTED,
     ]
+
+
+def test_an_unexpected_reader_failure_is_reported_not_swallowed(qtbot: QtBot) -> None:
+    def opener(device: str, settings: SerialSettings) -> object:
+        raise RuntimeError("driver bug")
+
+    scanner = SerialScanner(opener=opener)  # type: ignore[arg-type]
+    with qtbot.waitSignal(
+        scanner.status_changed,
+        check_params_cb=lambda s: s.state is SerialState.FAILED,
+    ) as blocker:
+        scanner.start(SerialSettings(port="/dev/ttyACM0"))
+
+    assert "driver bug" in blocker.args[0].message
+    qtbot.waitUntil(lambda: not scanner.running)
+    scanner.stop()
