@@ -155,8 +155,6 @@ def xvfb_display() -> Iterator[str]:
         pytest.skip(
             "Xvfb is not installed (Debian package xvfb; packaging/system-deps.sh)"
         )
-    if shutil.which("xmodmap") is None:
-        pytest.skip("xmodmap is not installed (Debian package x11-xserver-utils)")
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
         [
@@ -259,6 +257,8 @@ class RunningApp:
 
 
 def set_layout(display: str, lines: list[str]) -> None:
+    if shutil.which("xmodmap") is None:
+        pytest.fail("xmodmap is needed to set the layout: install x11-xserver-utils")
     subprocess.run(
         ["xmodmap", "-"],
         input="\n".join(lines) + "\n",
