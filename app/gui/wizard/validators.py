@@ -1,0 +1,275 @@
+"""Field checks as the user types: the domain rules, worded for the shop floor.
+
+Each check returns a `Checked` value: the parsed value, or the reason (one
+translated sentence) why the text is not acceptable yet. The rules themselves live
+in `app.domain`; here they are only applied to text and explained.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.barcode import (
+    InvalidAddOn,
+    InvalidCharacter,
+    InvalidCheckDigit,
+    InvalidLength,
+    PrefixClass,
+    Reading,
+    read_barcode,
+)
+from app.domain.errors import BarcodeError, PriceRuleError, UnitRuleError
+from app.domain.models import BAR_CODE_MAX, PRODUCT_NAME_MAX, UnitType
+from app.domain.prices import (
+    MIN_PRICE_FLOOR,
+    MONEY_DECIMALS,
+    PriceSpec,
+    check_price,
+    parse_money,
+)
+from app.domain.units import (
+    COMPATIBLE,
+    RATE_MAX_DECIMALS,
+    UnitSpec,
+    check_extra_unit,
+    parse_rate,
+)
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+CONTEXT = "WizardChecks"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+@dataclass(frozen=True)
+class Checked(Generic[T]):
+    value: T | None = None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.reason
+
+
+# --- names ------------------------------------------------------------------------
+
+
+def check_name(text: str) -> Checked[str]:
+    name = text.strip()
+    if not name:
+        return Checked(reason=_tr("Enter the product's name."))
+    if len(name) > PRODUCT_NAME_MAX:
+        return Checked(
+            reason=QCoreApplication.translate(
+                CONTEXT, "The name is %1 characters long; at most %2 are allowed."
+            )
+            .replace("%1", str(len(name)))
+            .replace("%2", str(PRODUCT_NAME_MAX))
+        )
+    return Checked(name)
+
+
+# --- barcodes ---------------------------------------------------------------------
+
+
+def symbology_name(reading: Reading) -> str:
+    return _tr("internal code") if reading.is_internal else str(reading.symbology)
+
+
+def prefix_class_name(prefix: PrefixClass) -> str:
+    names = {
+        PrefixClass.GTIN: _tr("manufacturer's code (GTIN)"),
+        PrefixClass.IN_STORE: _tr("in-store code"),
+        PrefixClass.ISBN: _tr("book (ISBN)"),
+        PrefixClass.ISSN: _tr("periodical (ISSN)"),
+        PrefixClass.COUPON: _tr("coupon"),
+        PrefixClass.INTERNAL: _tr("shop's own code"),
+    }
+    return names[prefix]
+
+
+def describe_reading(reading: Reading) -> str:
+    """`EAN-13 4820000000000 + add-on 12 · manufacturer's code (GTIN)`."""
+    text = f"{symbology_name(reading)} {reading.bar_code}"
+    if reading.ext_bar_code:
+        text += " " + _tr("+ add-on %1").replace("%1", reading.ext_bar_code)
+    return f"{text} · {prefix_class_name(reading.prefix_class)}"
+
+
+def explain_barcode_error(error: BarcodeError) -> str:
+    params = error.params
+    if isinstance(error, InvalidCheckDigit):
+        expected = params.get("expected")
+        return _tr("Wrong check digit: the code should end in %1.").replace(
+            "%1", str(expected)[-1:] if expected else "?"
+        )
+    if isinstance(error, InvalidCharacter):
+        return _tr("A barcode has only digits (character %1 is not one).").replace(
+            "%1", str(params.get("position", "?"))
+        )
+    if isinstance(error, InvalidLength):
+        return _tr(
+            "A barcode of %1 digits is not known; EAN-13 has 13, EAN-8 has 8, "
+            "UPC-A 12, and an add-on adds 2 or 5."
+        ).replace("%1", str(params.get("length", "?")))
+    if isinstance(error, InvalidAddOn):
+        return _tr("The add-on must have 2 or 5 digits.")
+    return _tr("This is not a barcode the shop can use.")
+
+
+def check_barcode(text: str, *, required: bool = False) -> Checked[Reading]:
+    """Empty is allowed unless `required`; otherwise the domain must read it."""
+    if not text.strip():
+        return (
+            Checked(reason=_tr("Scan or type the barcode.")) if required else Checked()
+        )
+    try:
+        reading = read_barcode(text)
+    except BarcodeError as error:
+        logger.debug("barcode %r refused: %s", text, error)
+        return Checked(reason=explain_barcode_error(error))
+    if len(reading.bar_code) > BAR_CODE_MAX:
+        return Checked(
+            reason=_tr("The code is longer than %1 digits.").replace(
+                "%1", str(BAR_CODE_MAX)
+            )
+        )
+    return Checked(reading)
+
+
+# --- units ------------------------------------------------------------------------
+
+
+def unit_type_name(unit_type: UnitType) -> str:
+    names = {
+        UnitType.INTEGER: _tr("whole numbers"),
+        UnitType.QUARTER: _tr("multiples of 0.25"),
+        UnitType.FRACTIONAL: _tr("fractions"),
+    }
+    return names[unit_type]
+
+
+def check_extra_unit_text(
+    default_type: UnitType, unit_type: UnitType, rate_text: str
+) -> Checked[Decimal]:
+    """An extra unit's rate as typed, against its type and the default unit's."""
+    if unit_type not in COMPATIBLE[default_type]:
+        return Checked(
+            reason=_tr("A unit counted in %1 cannot go with a default unit in %2.")
+            .replace("%1", unit_type_name(unit_type))
+            .replace("%2", unit_type_name(default_type))
+        )
+    if not rate_text.strip():
+        return Checked(reason=_tr("Enter how many default units this unit holds."))
+    try:
+        rate = parse_rate(rate_text)
+    except UnitRuleError:
+        return Checked(reason=_tr("The rate must be a number, such as 12 or 0,5."))
+    try:
+        check_extra_unit(default_type, UnitSpec(0, unit_type, rate, False))
+    except UnitRuleError:
+        return Checked(reason=_explain_rate(unit_type, rate))
+    return Checked(rate)
+
+
+def _explain_rate(unit_type: UnitType, rate: Decimal) -> str:
+    if rate <= 0:
+        return _tr("The rate must be greater than 0.")
+    exponent = rate.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > RATE_MAX_DECIMALS:
+        return _tr("The rate may have at most %1 decimals.").replace(
+            "%1", str(RATE_MAX_DECIMALS)
+        )
+    if unit_type == UnitType.INTEGER and rate != rate.to_integral_value():
+        return _tr("A unit counted in whole numbers needs a whole rate.")
+    if unit_type == UnitType.QUARTER:
+        return _tr("This unit needs a rate that is a multiple of 0.25.")
+    return _tr("The rate is too large.")
+
+
+# --- prices -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PriceTexts:
+    price: str
+    min_price: str
+    max_price: str
+
+
+def check_price_texts(texts: PriceTexts) -> Checked[PriceSpec]:
+    """One level's price row; the value is None (and no reason) when left empty.
+
+    An empty maximum means the price (the usual case), an empty minimum as well.
+    """
+    if not (texts.price.strip() or texts.min_price.strip() or texts.max_price.strip()):
+        return Checked()
+    if not texts.price.strip():
+        return Checked(reason=_tr("Enter the price, or clear the row."))
+    try:
+        price = parse_money(texts.price, "price")
+        max_price = (
+            parse_money(texts.max_price, "max_price")
+            if texts.max_price.strip()
+            else price
+        )
+        min_price = (
+            parse_money(texts.min_price, "min_price")
+            if texts.min_price.strip()
+            else max_price
+        )
+    except PriceRuleError as error:
+        return Checked(reason=_explain_money(error))
+    spec = PriceSpec(price, min_price, max_price)
+    try:
+        check_price(spec)
+    except PriceRuleError as error:
+        return Checked(reason=_explain_price(error, spec))
+    return Checked(spec)
+
+
+def _field_name(field: str | None) -> str:
+    names = {
+        "price": _tr("The price"),
+        "min_price": _tr("The minimum"),
+        "max_price": _tr("The maximum"),
+    }
+    return names.get(field or "price", _tr("The price"))
+
+
+def _explain_money(error: PriceRuleError) -> str:
+    field = _field_name(error.field)
+    text = str(error.params.get("value", "")).strip().replace(",", ".")
+    try:
+        value = Decimal(text.replace(" ", "").replace("\u00a0", ""))
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite():
+        return _tr("%1 must be an amount, such as 12,50.").replace("%1", field)
+    if value < 0:
+        return _tr("%1 cannot be negative.").replace("%1", field)
+    exponent = value.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MONEY_DECIMALS:
+        return _tr("%1 may have at most 4 decimals.").replace("%1", field)
+    return _tr("%1 is too large.").replace("%1", field)
+
+
+def _explain_price(error: PriceRuleError, spec: PriceSpec) -> str:
+    if error.field == "min_price" and spec.min_price < MIN_PRICE_FLOOR:
+        return _tr("The minimum must be at least %1.").replace(
+            "%1", str(MIN_PRICE_FLOOR)
+        )
+    if error.field == "max_price":
+        return _tr("The maximum cannot be above the price.")
+    if error.field == "min_price":
+        return _tr("The minimum cannot be above the maximum.")
+    return _explain_money(error)
