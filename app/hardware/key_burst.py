@@ -382,6 +382,8 @@ class KeyBurstDecoder:
                 caps_lock = True
         text = "".join(texts)
 
+        if not self.rule.us_key_positions:
+            return (text, False) if _is_printable_ascii(text) else (None, False)
         if all(ch is not None for ch in physical):
             by_key = "".join(ch for ch in physical if ch is not None)
             if caps_lock or text == by_key:

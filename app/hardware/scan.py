@@ -119,6 +119,10 @@ class WedgeRule:
     prefix: str = ""  # may hold control characters such as STX (\x02)
     suffix: str = ""  # may hold control characters such as ETX (\x03)
     aim_identifier: bool = False  # scans start with an AIM identifier (]E0 ...)
+    # True: the scanner presses US key positions (HID scanners' default), so a key's
+    # position wins over a layout's text that disagrees. False: the scanner is set to
+    # the computer's own layout and its text is taken as it comes.
+    us_key_positions: bool = True
     enabled: bool = True
 
 

@@ -390,3 +390,26 @@ def test_disabled_rule_passes_everything() -> None:
 
     assert run.scans == []
     assert run.delivered == events
+
+
+def test_scanner_set_to_the_computers_layout_is_read_from_the_text() -> None:
+    # A scanner set to AZERTY sends "QAZWQA" as the AZERTY keys, i.e. the US keys
+    # A Q W Z A Q: Qt's text is right and the US positions are not. Both readings are
+    # plain letters, so only the setting can tell.
+    azerty_key = {"Q": "a", "A": "q", "Z": "w", "W": "z"}
+    events: list[KeyEvent] = []
+    for i, letter in enumerate("QAZWQA"):
+        evdev = cases.EVDEV_LETTER[azerty_key[letter]]
+        events += cases.tap(i * 5, f"Key_{letter}", letter, evdev, modifiers=("Shift",))
+    events += cases.return_key(30)
+    events = cases.in_time_order(events)
+
+    assert Run(WedgeRule(us_key_positions=False)).feed(events).texts == ["QAZWQA"]
+    assert Run().feed(events).texts == ["AQWZAQ"]  # read as US positions
+
+
+def test_layout_text_setting_still_refuses_non_ascii_text() -> None:
+    run = Run(WedgeRule(us_key_positions=False)).feed(cases.k1_azerty())
+
+    assert run.scans == []
+    assert run.kinds == [NoticeKind.LAYOUT_MISMATCH]
