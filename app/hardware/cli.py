@@ -65,20 +65,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "settings given and print one JSON object per scan or notice.",
     )
     replay_parser.add_argument("file", type=Path, help="the recording (.jsonl)")
-    replay_parser.add_argument("--min-length", type=int, default=6, metavar="N")
-    replay_parser.add_argument("--max-gap-ms", type=float, default=35.0, metavar="N")
     replay_parser.add_argument(
-        "--max-burst-ms", type=float, default=1500.0, metavar="N"
+        "--min-length",
+        type=int,
+        default=6,
+        metavar="N",
+        help="fewest characters in a keyboard scan (default 6)",
     )
     replay_parser.add_argument(
-        "--terminator", choices=sorted(_TERMINATORS), default="enter"
+        "--max-gap-ms",
+        type=float,
+        default=35.0,
+        metavar="N",
+        help="longest gap between a scanner's keys (default 35)",
+    )
+    replay_parser.add_argument(
+        "--max-burst-ms",
+        type=float,
+        default=1500.0,
+        metavar="N",
+        help="longest keyboard scan, first key to terminator (default 1500)",
+    )
+    replay_parser.add_argument(
+        "--terminator",
+        choices=sorted(_TERMINATORS),
+        default="enter",
+        help="what ends a scan; enter means Return or keypad Enter for keys and "
+        "CR for serial; none means an idle gap (default enter)",
     )
     replay_parser.add_argument(
         "--idle-ms",
         type=float,
         default=100.0,
         metavar="N",
-        help="quiet time that ends a serial scan without terminator",
+        help="quiet time that ends a serial scan without terminator (default 100)",
     )
     replay_parser.add_argument(
         "--prefix", default="", type=control_text, help="e.g. '<STX>' or '\\x02'"
@@ -86,6 +106,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     replay_parser.add_argument("--suffix", default="", type=control_text)
     replay_parser.add_argument(
         "--aim", action="store_true", help="scans start with an AIM identifier (]E0)"
+    )
+    replay_parser.add_argument(
+        "--layout-text",
+        action="store_true",
+        help="take keys' text as typed (scanner set to the computer's layout) instead "
+        "of reading US key positions",
     )
     replay_parser.add_argument(
         "--platform",
@@ -108,6 +134,7 @@ def run(args: argparse.Namespace) -> int:
         prefix=args.prefix,
         suffix=args.suffix,
         aim_identifier=args.aim,
+        us_key_positions=not args.layout_text,
     )
     serial = SerialSettings(
         terminator=serial_terminator,

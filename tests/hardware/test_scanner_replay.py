@@ -34,6 +34,7 @@ def replay(capsys: pytest.CaptureFixture[str], name: str, *options: str) -> list
         ("k1_azerty_wayland.jsonl", (), [{"scan": EAN, "t_ms": 0}]),
         ("k1_azerty_windows.jsonl", (), [{"scan": EAN, "t_ms": 0}]),
         ("k1_azerty_no_scan_codes.jsonl", (), [{"notice": "layout_mismatch"}]),
+        ("k1_azerty_xcb.jsonl", ("--layout-text",), [{"notice": "layout_mismatch"}]),
         # K2: German Code 128 and Ukrainian letters.
         ("k2_german_code128_xcb.jsonl", (), [{"scan": "A-12/Z", "t_ms": 1}]),
         ("k2_german_code128_windows.jsonl", (), [{"scan": "A-12/Z", "t_ms": 1}]),
