@@ -8,6 +8,7 @@ Plain Python (no Qt), usable from the CLI and tests:
 - `serial_reader.SerialReader`: the serial read loop with unplug recovery.
 - `ports`: `PortInfo`, `system_ports()`, `describe_open_error()`.
 - `recording`: the komora-scan-recording format, `ScanRecorder`, `replay()`.
+- `scan_check.check_test_scan()`: the settings page's "scan a test barcode" check.
 - `errors`: `HardwareError` and its subclasses.
 
 Thin Qt adapters (QtCore/QtGui only):

@@ -300,7 +300,11 @@ class KeyBurstDecoder:
             return result
 
         text, caps_lock = (
-            self._characters(presses) if kind is _Kind.CHARACTER else (None, False)
+            read_characters(
+                presses, self.platform, us_key_positions=self.rule.us_key_positions
+            )
+            if kind is _Kind.CHARACTER
+            else (None, False)
         )
         payload = (
             None
@@ -350,54 +354,59 @@ class KeyBurstDecoder:
         self._swallow(terminator)
         return result
 
-    def _characters(self, presses: list[KeyEvent]) -> tuple[str | None, bool]:
-        """The burst's characters, by text or by physical key; None if unreadable.
 
-        The text wins when it agrees with the keys, or when it is plain ASCII with more
-        letters and digits than the US reading of the keys (a scanner set up for the
-        computer's own layout, which presses Shift for digits on AZERTY).
-        """
-        texts: list[str] = []
-        physical: list[str | None] = []
-        caps_lock = False
-        for event in presses:
-            texts.append(event.text)
-            if event.text < " ":
-                physical.append(event.text)  # a control character: no layout involved
-                continue
-            us = scan_codes.us_character(
-                self.platform,
-                event.scan_code,
-                shift="Shift" in event.modifiers,
-                keypad="Keypad" in event.modifiers,
-            )
-            physical.append(us)
-            if (
-                us is not None
-                and us.isalpha()
-                and event.text.isalpha()
-                and event.text != us
-                and event.text.casefold() == us.casefold()
-            ):
-                caps_lock = True
-        text = "".join(texts)
+def read_characters(
+    presses: list[KeyEvent], platform: str, *, us_key_positions: bool = True
+) -> tuple[str | None, bool]:
+    """A burst's characters, by text or by physical key, and whether Caps Lock is on.
 
-        if not self.rule.us_key_positions:
-            return (text, False) if _is_printable_ascii(text) else (None, False)
-        if all(ch is not None for ch in physical):
-            by_key = "".join(ch for ch in physical if ch is not None)
-            if caps_lock or text == by_key:
-                return by_key, caps_lock
-            if _is_printable_ascii(text) and _alnum_count(text) > _alnum_count(by_key):
-                return text, False
-            return by_key, False
+    The characters are None when the keys cannot be read.
 
-        mixed: list[str] = []
-        for typed, us in zip(texts, physical, strict=True):
-            if us is not None:
-                mixed.append(us)
-            elif _is_printable_ascii(typed):
-                mixed.append(typed)
-            else:
-                return None, False
-        return "".join(mixed), False
+    The text wins when it agrees with the keys, or when it is plain ASCII with more
+    letters and digits than the US reading of the keys (a scanner set up for the
+    computer's own layout, which presses Shift for digits on AZERTY).
+    """
+    texts: list[str] = []
+    physical: list[str | None] = []
+    caps_lock = False
+    for event in presses:
+        texts.append(event.text)
+        if event.text < " ":
+            physical.append(event.text)  # a control character: no layout involved
+            continue
+        us = scan_codes.us_character(
+            platform,
+            event.scan_code,
+            shift="Shift" in event.modifiers,
+            keypad="Keypad" in event.modifiers,
+        )
+        physical.append(us)
+        if (
+            us is not None
+            and us.isalpha()
+            and event.text.isalpha()
+            and event.text != us
+            and event.text.casefold() == us.casefold()
+        ):
+            caps_lock = True
+    text = "".join(texts)
+
+    if not us_key_positions:
+        return (text, False) if _is_printable_ascii(text) else (None, False)
+    if all(ch is not None for ch in physical):
+        by_key = "".join(ch for ch in physical if ch is not None)
+        if caps_lock or text == by_key:
+            return by_key, caps_lock
+        if _is_printable_ascii(text) and _alnum_count(text) > _alnum_count(by_key):
+            return text, False
+        return by_key, False
+
+    mixed: list[str] = []
+    for typed, us in zip(texts, physical, strict=True):
+        if us is not None:
+            mixed.append(us)
+        elif _is_printable_ascii(typed):
+            mixed.append(typed)
+        else:
+            return None, False
+    return "".join(mixed), False
