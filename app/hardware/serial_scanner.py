@@ -79,7 +79,11 @@ class _SerialWorker(QObject):
 
 
 class SerialScanner(QObject):
-    """One serial scanner; `start()` opens and reads in a thread, `stop()` ends it."""
+    """One serial scanner; `start()` opens and reads in a thread, `stop()` ends it.
+
+    Signals: `scan_received(Scan)`, `notice_raised(Notice)`,
+    `status_changed(SerialStatus)` and `bytes_received(SerialRead)`.
+    """
 
     scan_received = Signal(object)
     notice_raised = Signal(object)

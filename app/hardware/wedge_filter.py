@@ -89,7 +89,12 @@ def _monotonic_ms() -> float:
 
 
 class WedgeFilter(QObject):
-    """Application-wide key filter that turns scanner bursts into `scan_received`."""
+    """Application-wide key filter that turns scanner bursts into `scan_received`.
+
+    Signals: `scan_received(Scan)`, `notice_raised(Notice)`, `disabled(str)` (it
+    switched itself off after an error; translated text for the user) and
+    `key_seen(KeyEvent)` (every physical key event, for diagnostics and recording).
+    """
 
     scan_received = Signal(object)
     notice_raised = Signal(object)
