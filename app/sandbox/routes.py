@@ -17,6 +17,7 @@ from app.sandbox.db import Database
 from app.sandbox.server import DecimalRoute, JsonBody
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": schemas.ErrorBody, "description": "The body is not JSON text"},
     401: {"model": schemas.ErrorBody, "description": "No or wrong bearer token"},
     404: {"model": schemas.ErrorBody, "description": "No such entity"},
     409: {"model": schemas.ErrorBody, "description": "Conflicts with existing data"},

@@ -175,9 +175,12 @@ def create_app(database: Database, token: str) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
         locale = locale_of(request.url.path)
-        message = (
-            text("not_found", locale) if exc.status_code == 404 else str(exc.detail)
-        )
+        if exc.status_code == 404:
+            message = text("not_found", locale)
+        elif exc.status_code == 400:
+            message = text("invalid_json", locale)
+        else:
+            message = str(exc.detail)
         return JsonBody({"message": message}, status_code=exc.status_code)
 
     app.include_router(build_router(database))
