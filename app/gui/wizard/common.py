@@ -1,0 +1,86 @@
+"""Pieces every wizard page uses: the page ids, reason labels, the shared context."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from enum import IntEnum
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from app.api.client import CatalogClient
+from app.api.creation import CreationJournal
+from app.gui.tasks import TaskRunner
+from app.gui.wizard.lookups import (
+    CodesInUse,
+    OwnerFinder,
+    ReferenceLoader,
+    WizardReference,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class PageId(IntEnum):
+    IDENTIFY = 0
+    UNITS = 1
+    PRICES = 2
+    BARCODES = 3
+    CREATE = 4
+
+
+@dataclass(frozen=True)
+class WizardSources:
+    """Everything the wizard needs from outside, passed in (tests pass fakes).
+
+    `client` runs the creation flow; `load_reference`, `find_barcode_owner` and
+    `codes_in_use` block and are run through `runner`, never on the GUI thread.
+    """
+
+    client: CatalogClient
+    journal: CreationJournal
+    runner: TaskRunner
+    load_reference: ReferenceLoader
+    find_barcode_owner: OwnerFinder
+    codes_in_use: CodesInUse
+
+
+class WizardContext(QObject):
+    """What the pages share: the sources and, once loaded, the dictionaries.
+
+    Signals:
+        reference_loaded(WizardReference): the groups, levels and units arrived.
+    """
+
+    reference_loaded = Signal(object)
+
+    def __init__(self, sources: WizardSources, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.sources = sources
+        self.reference: WizardReference | None = None
+
+    def set_reference(self, reference: WizardReference) -> None:
+        self.reference = reference
+        self.reference_loaded.emit(reference)
+
+
+REASON_STYLE = "color: #b3261e;"
+NOTE_STYLE = "color: #555;"
+
+
+def reason_label(name: str, parent: QWidget | None = None) -> QLabel:
+    """A label beside a field saying why it is not acceptable (empty when it is)."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setStyleSheet(REASON_STYLE)
+    label.setWordWrap(True)
+    return label
+
+
+def note_label(name: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setStyleSheet(NOTE_STYLE)
+    label.setWordWrap(True)
+    return label

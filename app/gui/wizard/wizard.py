@@ -1,0 +1,229 @@
+"""The add-product wizard: five pages over the resumable creation flow."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+import shiboken6
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QWidget, QWizard
+
+from app.api.creation import (
+    CreationResult,
+    DraftDefaultUnit,
+    JournalEntry,
+    ProductDraft,
+)
+from app.domain.models import BASE_SERIES_ID
+from app.gui.tasks import TaskFailure
+from app.gui.wizard.barcodes_page import BarcodesPage
+from app.gui.wizard.common import PageId, WizardContext, WizardSources
+from app.gui.wizard.create_page import CreatePage
+from app.gui.wizard.identify_page import IdentifyPage
+from app.gui.wizard.lookups import WizardReference
+from app.gui.wizard.prices_page import PricesPage, money_text
+from app.gui.wizard.units_page import UnitsPage, rate_text
+
+logger = logging.getLogger(__name__)
+
+
+class AddProductWizard(QWizard):
+    """Guides a new product from its barcode to its labels.
+
+    `bar_code` fills page 1 (a scan of an unknown code); `draft_id` resumes a draft
+    of the creation journal (see `offer_unfinished_drafts`).
+
+    Signals:
+        product_created(CreationResult): the product exists on the server.
+        print_labels_requested(int, int): id_goods and how many labels to queue.
+        open_product_requested(int): the user wants to see the product that
+            already has the barcode (page 1's duplicate check).
+        loading_failed(TaskFailure): the dictionaries or the draft did not load.
+    """
+
+    product_created = Signal(object)
+    print_labels_requested = Signal(int, int)
+    open_product_requested = Signal(int)
+    loading_failed = Signal(object)
+
+    def __init__(
+        self,
+        sources: WizardSources,
+        *,
+        bar_code: str | None = None,
+        draft_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("addProductWizard")
+        self.setWindowTitle(self.tr("Add a product"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.resize(760, 600)
+        self.context = WizardContext(sources, self)
+
+        self.identify_page = IdentifyPage(self.context)
+        self.units_page = UnitsPage(self.context)
+        self.prices_page = PricesPage(self.context)
+        self.barcodes_page = BarcodesPage(
+            self.context, self.identify_page, self.units_page
+        )
+        self.create_page = CreatePage(
+            self.context, self.build_draft, self.describe_draft
+        )
+        self.setPage(PageId.IDENTIFY, self.identify_page)
+        self.setPage(PageId.UNITS, self.units_page)
+        self.setPage(PageId.PRICES, self.prices_page)
+        self.setPage(PageId.BARCODES, self.barcodes_page)
+        self.setPage(PageId.CREATE, self.create_page)
+
+        self.identify_page.open_product_requested.connect(self.open_product_requested)
+        self.create_page.created.connect(self._on_create_page_created)
+        self.create_page.print_labels_requested.connect(self.print_labels_requested)
+
+        if bar_code:
+            self.identify_page.barcode_edit.setText(bar_code)
+        self._load(draft_id)
+
+    # --- loading --------------------------------------------------------------
+
+    def _load(self, draft_id: str | None) -> None:
+        sources = self.context.sources
+
+        def load() -> tuple[WizardReference, JournalEntry | None]:
+            reference = sources.load_reference()
+            entry = sources.journal.load(draft_id) if draft_id else None
+            return reference, entry
+
+        sources.runner.run(
+            load,
+            on_done=self._on_loaded,
+            on_error=self._on_load_failed,
+            name="wizard load dictionaries",
+        )
+
+    def _on_loaded(self, loaded: tuple[WizardReference, JournalEntry | None]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        reference, entry = loaded
+        self.context.set_reference(reference)
+        if entry is not None:
+            self.fill_from_draft(entry)
+
+    def _on_load_failed(self, failure: TaskFailure) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.identify_page.group_note.setText(
+            self.tr("Could not load the groups, units and price levels: %1").replace(
+                "%1", failure.message
+            )
+        )
+        self.loading_failed.emit(failure)
+
+    def fill_from_draft(self, entry: JournalEntry) -> None:
+        """Put a journaled draft back into the pages; with progress, go to Create."""
+        draft = entry.draft
+        logger.info("wizard: resuming draft %s at step %s", entry.draft_id, entry.step)
+        plain = [b for b in draft.barcodes if draft.is_plain(b)]
+        first = plain[0] if plain else None
+        if first is not None:
+            self.identify_page.barcode_edit.setText(
+                first.bar_code
+                + (f" {first.ext_bar_code}" if first.ext_bar_code else "")
+            )
+        self.identify_page.name_edit.setText(draft.name_goods)
+        self.identify_page.group_picker.set_group_id(draft.id_group)
+        self.identify_page.free_price_check.setChecked(draft.free_price)
+        self.units_page.set_units(draft.default_unit, draft.extra_units)
+        self.prices_page.set_prices(draft.prices)
+        self.barcodes_page.set_barcodes(b for b in draft.barcodes if b is not first)
+        self.create_page.draft_id = entry.draft_id
+        if entry.done:
+            self.create_page.resume(entry)
+            self.setStartId(PageId.CREATE)
+            self.restart()
+
+    # --- the draft ------------------------------------------------------------
+
+    def build_draft(self) -> ProductDraft:
+        """The draft the pages describe (raises `ValueError` if they are incomplete)."""
+        default = self.units_page.default_unit()
+        if default is None:
+            raise ValueError("no default unit chosen")
+        return ProductDraft(
+            name_goods=self.identify_page.name(),
+            id_group=self.identify_page.group_id(),
+            free_price=self.identify_page.free_price(),
+            default_unit=DraftDefaultUnit(
+                id_unit=default.id_unit, type_unit=default.type_unit
+            ),
+            extra_units=self.units_page.extra_units(),
+            prices=self.prices_page.prices(),
+            barcodes=self.barcodes_page.barcodes(),
+            extra_series=self.barcodes_page.extra_series(),
+        )
+
+    def describe_draft(self, draft: ProductDraft) -> str:
+        """The summary of page 5 (rich text, every value escaped)."""
+
+        def esc(value: object) -> str:
+            return html.escape(str(value))
+
+        unit = self.units_page.unit_name
+        lines = [f"<b>{esc(draft.name_goods)}</b>"]
+        group = self.identify_page.group_picker.group_path()
+        lines.append(
+            esc(self.tr("Group: %1").replace("%1", group or self.tr("none")))
+            + (" · " + esc(self.tr("free price")) if draft.free_price else "")
+        )
+        units = [esc(unit(draft.default_unit.id_unit))] + [
+            esc(
+                self.tr("%1 = %2 × %3")
+                .replace("%1", unit(extra.id_unit))
+                .replace("%2", rate_text(extra.rate))
+                .replace("%3", unit(draft.default_unit.id_unit))
+            )
+            for extra in draft.extra_units
+        ]
+        lines.append(esc(self.tr("Units:")) + " " + "; ".join(units))
+        prices = [
+            esc(
+                self.tr("%1: %2 (min %3, max %4)")
+                .replace("%1", self.prices_page.level_name(price.id_price_level))
+                .replace("%2", money_text(price.price))
+                .replace("%3", money_text(price.min_price))
+                .replace("%4", money_text(price.max_price))
+            )
+            for price in draft.prices
+        ]
+        lines.append(
+            esc(self.tr("Prices:")) + " " + ("; ".join(prices) or esc(self.tr("none")))
+        )
+        codes = []
+        for barcode in draft.barcodes:
+            text = barcode.bar_code
+            if barcode.ext_bar_code:
+                text += f" + {barcode.ext_bar_code}"
+            text += f" ({unit(draft.unit_of(barcode))}"
+            if barcode.id_series != BASE_SERIES_ID:
+                text += ", " + self.tr("series %1").replace("%1", barcode.id_series)
+            codes.append(esc(text + ")"))
+        lines.append(
+            esc(self.tr("Barcodes:")) + " " + ("; ".join(codes) or esc(self.tr("none")))
+        )
+        return "<br>".join(lines)
+
+    # --- the end --------------------------------------------------------------
+
+    @Slot(object)
+    def _on_create_page_created(self, result: CreationResult) -> None:
+        self.product_created.emit(result)
+
+    def reject(self) -> None:
+        # Closing while a step runs would leave the worker writing to a dead page;
+        # the draft stays in the journal either way and is offered next start.
+        if self.create_page.is_running():
+            return
+        super().reject()
