@@ -1,0 +1,227 @@
+"""A dialog that edits one catalog record and sends it through the controller.
+
+Each field has an error line under it. OK checks the values by the domain rules
+first (an error shows under its field and nothing is sent), then submits the write;
+the dialog waits, and closes when the server took it or when it was queued because
+the server is out of reach. A refusal shows the server's words under the field it
+names (a duplicate barcode names the product that owns it), or above the buttons.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import errors as domain_errors
+from app.domain.errors import DomainError
+from app.gui.services import CatalogController, CatalogWrite, WriteOutcome, WriteStatus
+from app.gui.tasks import TaskFailure
+
+logger = logging.getLogger(__name__)
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class FieldError(ValueError):
+    """A value the dialog itself refuses; `field` names the API field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def domain_message(error: DomainError) -> str:
+    """A domain rule's refusal in the user's language (the domain speaks English)."""
+    tr = QCoreApplication.translate
+    params = error.params
+    if isinstance(error, domain_errors.EmptyBarcode):
+        return tr("DomainErrors", "Type the barcode's digits.")
+    if isinstance(error, domain_errors.InvalidCharacter):
+        return (
+            tr("DomainErrors", "Only digits are allowed; “%1” at position %2 is not.")
+            .replace("%1", str(params.get("character", "")))
+            .replace("%2", str(params.get("position", "")))
+        )
+    if isinstance(error, domain_errors.InvalidCheckDigit):
+        return (
+            tr("DomainErrors", "Wrong check digit %1; this code needs %2.")
+            .replace("%1", str(params.get("given", "")))
+            .replace("%2", str(params.get("expected", "")))
+        )
+    if isinstance(error, domain_errors.InvalidLength):
+        accepted = ", ".join(str(n) for n in params.get("accepted", []))
+        return (
+            tr("DomainErrors", "%1 digits is not a barcode length; accepted: %2.")
+            .replace("%1", str(params.get("length", "")))
+            .replace("%2", accepted)
+        )
+    if isinstance(error, domain_errors.InvalidAddOn):
+        return tr("DomainErrors", "The add-on must be 2 or 5 digits.")
+    if isinstance(error, domain_errors.UnitRuleError):
+        if "default_type" in params:
+            return tr(
+                "DomainErrors",
+                "This unit type cannot be added: the default unit's type does not "
+                "allow it.",
+            )
+        return tr("DomainErrors", "Invalid value: %1").replace("%1", error.message)
+    if isinstance(error, domain_errors.PriceRuleError):
+        if error.field == "min_price" and "floor" in params:
+            return tr("DomainErrors", "The minimum price must be at least %1.").replace(
+                "%1", str(params["floor"])
+            )
+        if error.field == "max_price" and "price" in params:
+            return tr("DomainErrors", "The maximum price may not exceed the price.")
+        if error.field == "min_price" and "max_price" in params:
+            return tr(
+                "DomainErrors", "The minimum price may not exceed the maximum price."
+            )
+        return tr("DomainErrors", "Invalid amount: %1").replace("%1", error.message)
+    return error.message
+
+
+class WriteDialog(QDialog):
+    """Base of the record editors; subclasses add fields and build the write.
+
+    Signals:
+        write_finished(WriteOutcome): the write was sent or queued (not on refusal).
+    """
+
+    write_finished = Signal(object)
+
+    def __init__(
+        self, controller: CatalogController, title: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(
+            QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow
+        )
+        self._field_errors: dict[str, QLabel] = {}
+        self.general_error = QLabel()
+        self.general_error.setObjectName("generalError")
+        self.general_error.setWordWrap(True)
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.hide()
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.outcome: WriteOutcome | None = None
+        self._sending = False
+
+    # --- fields ---------------------------------------------------------------------
+
+    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+        """A labelled field with its error line under it; returns `widget`."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = QLabel()
+        error.setObjectName(f"error_{name}")
+        error.setWordWrap(True)
+        error.setStyleSheet(ERROR_STYLE)
+        error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        error.hide()
+        column.addWidget(error)
+        self._field_errors[name] = error
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        self.form.addRow(caption, box)
+        return widget
+
+    def field_error(self, name: str) -> str:
+        label = self._field_errors.get(name)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def show_error(self, field: str | None, message: str) -> None:
+        label = self._field_errors.get(field or "")
+        if label is None:
+            label = self.general_error
+        label.setText(message)
+        label.show()
+
+    def clear_errors(self) -> None:
+        for label in (*self._field_errors.values(), self.general_error):
+            label.clear()
+            label.hide()
+
+    # --- sending --------------------------------------------------------------------
+
+    def build_write(self) -> CatalogWrite:
+        """The write for the values as they stand; raises `DomainError` or
+        `FieldError` for a value the rules refuse."""
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        if self._sending:
+            return
+        self.clear_errors()
+        try:
+            write = self.build_write()
+        except FieldError as problem:
+            self.show_error(problem.field, problem.message)
+            return
+        except DomainError as error:
+            self.show_error(error.field, domain_message(error))
+            return
+        self._sending = True
+        self.buttons.setEnabled(False)
+        self.controller.submit(write, self._on_write_outcome, self._on_write_failed)
+
+    def _on_write_outcome(self, outcome: WriteOutcome) -> None:
+        self._sending = False
+        self.buttons.setEnabled(True)
+        if outcome.status == WriteStatus.REFUSED:
+            self._show_refusal(outcome)
+            return
+        self.outcome = outcome
+        self.write_finished.emit(outcome)
+        super().accept()
+
+    def _show_refusal(self, outcome: WriteOutcome) -> None:
+        shown = False
+        for field, messages in outcome.field_errors.items():
+            if field in self._field_errors:
+                self.show_error(field, " ".join(messages))
+                shown = True
+        error = outcome.error
+        if not shown and error is not None:
+            said = error.server_message or error.message
+            if outcome.field_errors:
+                said = "; ".join(" ".join(m) for m in outcome.field_errors.values())
+            self.show_error(
+                None,
+                QCoreApplication.translate(
+                    "WriteDialog", "The server refused the change: %1"
+                ).replace("%1", said),
+            )
+
+    def _on_write_failed(self, failure: TaskFailure) -> None:
+        self._sending = False
+        self.buttons.setEnabled(True)
+        self.show_error(None, failure.message)
