@@ -234,14 +234,26 @@ class Catalog:
             self.mark_deleted(gone)
         return gone
 
-    def product_ids_to_fetch(self) -> list[tuple[int, str]]:
-        """(id_goods, guid) of products whose details are missing or stale."""
+    def product_ids_to_fetch(self) -> list[tuple[int, str, datetime | None]]:
+        """(id_goods, guid, time_change) of products whose details are missing or
+        stale, by id."""
         rows = self._conn.execute(
-            "SELECT id_goods, guid FROM products INDEXED BY products_to_fetch"
+            "SELECT id_goods, guid, time_change FROM products"
+            " INDEXED BY products_to_fetch"
             " WHERE (details_change IS NULL OR details_change IS NOT time_change)"
             " AND deleted = 0 ORDER BY id_goods"
         ).fetchall()
-        return [(int(r[0]), str(r[1])) for r in rows]
+        return [
+            (int(r[0]), str(r[1]), datetime.fromisoformat(r[2]) if r[2] else None)
+            for r in rows
+        ]
+
+    def live_product_count(self) -> int:
+        """Products not marked deleted (active or not)."""
+        row = self._conn.execute(
+            "SELECT count(*) FROM products WHERE deleted = 0"
+        ).fetchone()
+        return int(row[0])
 
     def replace_details(
         self, id_goods: int, details: ProductDetails, time_change: datetime | None

@@ -7,10 +7,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
-from app.domain.models import Barcode, Product, ProductUnit, Series
+from app.api.client import CatalogClient, RetryPolicy
+from app.domain.models import (
+    Barcode,
+    BarcodeWrite,
+    Product,
+    ProductUnit,
+    ProductUnitWrite,
+    ProductWrite,
+    Series,
+    SeriesWrite,
+    UnitType,
+)
+from app.sandbox.testing import SandboxServer, running_server
 from app.store.catalog import Catalog
 from app.store.records import ProductDetails
+from app.store.sync import make_session
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -87,3 +101,63 @@ def add_product(
     )
     catalog.replace_details(id_goods, details, item.time_change)
     return item
+
+
+# --- against the sandbox server ------------------------------------------------------
+
+
+@pytest.fixture
+def demo_server() -> Iterator[SandboxServer]:
+    """The sandbox's demo catalog on loopback, in its own database file."""
+    with running_server(demo=True) as server:
+        yield server
+
+
+@pytest.fixture
+def client(demo_server: SandboxServer) -> CatalogClient:
+    return CatalogClient(
+        make_session(4),
+        demo_server.base_url,
+        demo_server.token,
+        retry=RetryPolicy(max_retries=0),
+        timeout=(2.0, 10.0),
+    )
+
+
+def create_on_server(
+    client: CatalogClient, name: str, bar_code: str, *, id_group: int | None = None
+) -> Product:
+    """A product made the section 7 way: id, default unit, base series, product,
+    then one barcode."""
+    reserved = client.reserve_product_id()
+    client.create_unit(
+        reserved.guid,
+        ProductUnitWrite(
+            id_unit=1, type_unit=UnitType.INTEGER, rate=1, is_default=True
+        ),
+    )
+    client.create_series(reserved.guid, SeriesWrite(id_series="-", name_series="-"))
+    made = client.create_product(
+        ProductWrite(
+            id_goods=reserved.id_goods,
+            guid=reserved.guid,
+            name_goods=name,
+            id_group=id_group,
+        )
+    )
+    client.create_barcode(
+        reserved.guid, BarcodeWrite(bar_code=bar_code, id_unit=1, id_series="-")
+    )
+    return made
+
+
+def delete_on_server(server: SandboxServer, id_goods: int) -> None:
+    """What a back office does when a product is removed: it is no longer listed.
+
+    The API has no delete; the test reaches into the sandbox's database."""
+    with server.database.lock, server.database.engine.begin() as conn:
+        for table in ("goods_barcode", "goods_price", "goods_series", "goods_unit"):
+            conn.execute(
+                text(f"DELETE FROM {table} WHERE id_goods = :id"), {"id": id_goods}
+            )
+        conn.execute(text("DELETE FROM goods WHERE id_goods = :id"), {"id": id_goods})
