@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPageLayout, QPainter
@@ -19,7 +20,12 @@ from PySide6.QtPrintSupport import QPrinter
 
 from app.labels.errors import PrinterError, PrinterPageMismatch
 from app.labels.geometry import Dpi, Page
-from app.labels.render import LabelPainter, page_layout, prepare_painter
+from app.labels.render import (
+    LabelPainter,
+    exact_page_boxes,
+    page_layout,
+    prepare_painter,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +43,9 @@ def configure_printer(
             dpi=str(dpi),
         )
     printer.setResolution(dpi.x)
-    printer.setFullPage(True)
     accepted = printer.setPageLayout(page_layout(width_mm, height_mm, name))
+    # Full page after the layout: setting a layout turns it off again.
+    printer.setFullPage(True)
     check_printer_page(printer, width_mm, height_mm, dpi, accepted)
 
 
@@ -51,9 +58,8 @@ def check_printer_page(
 ) -> None:
     """Read the page layout back and stop on any difference from the label."""
     layout = printer.pageLayout()
-    full = layout.fullRectPoints()  # oriented page, in points
-    got_w = full.width() * 25.4 / 72
-    got_h = full.height() * 25.4 / 72
+    full = layout.fullRect(QPageLayout.Unit.Millimeter)  # oriented page
+    got_w, got_h = full.width(), full.height()
     margins = layout.margins(QPageLayout.Unit.Millimeter)
     resolution = printer.resolution()
     problems = []
@@ -65,6 +71,8 @@ def check_printer_page(
         problems.append(f"page {got_w:.1f} × {got_h:.1f} mm")
     if max(margins.left(), margins.top(), margins.right(), margins.bottom()) > 0.01:
         problems.append("non-zero margins")
+    if not printer.fullPage():
+        problems.append("no full-page printing")
     if resolution != dpi.x:
         problems.append(f"{resolution} dpi")
     if problems:
@@ -108,6 +116,10 @@ def print_pages(
             label_painter.paint_page(painter, page)
     finally:
         painter.end()
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+        # Printing to a PDF file: same whole-point rounding as QPdfWriter.
+        path = Path(printer.outputFileName())
+        path.write_bytes(exact_page_boxes(path.read_bytes(), page_mm[0], page_mm[1]))
     logger.info(
         "printed %d page(s) on %s", len(pages), printer.printerName() or "(unnamed)"
     )

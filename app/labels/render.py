@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -223,7 +224,60 @@ def write_pdf(
             label_painter.paint_page(painter, page)
     finally:
         painter.end()
+    try:
+        data = path.read_bytes()
+        path.write_bytes(exact_page_boxes(data, page_mm[0], page_mm[1]))
+    except OSError as error:
+        raise OutputError(
+            f"cannot write the PDF {path}: {error}", path=str(path)
+        ) from error
     logger.info("wrote %d label page(s) to %s", len(pages), path)
+
+
+_BOX = re.compile(
+    rb"/(MediaBox|CropBox|TrimBox|BleedBox|ArtBox) \[0 0 (\d+)\.0+ (\d+)\.0+\]"
+)
+_XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) n")
+_STARTXREF = re.compile(rb"startxref\s+(\d+)")
+
+
+def exact_page_boxes(pdf: bytes, width_mm: float, height_mm: float) -> bytes:
+    """Give every page of a Qt-written PDF exactly `width_mm` × `height_mm`.
+
+    Qt's PDF engine (6.11) writes the page boxes in whole points: a 58 × 40 mm label
+    becomes 57.86 × 39.86 mm, and a driver that fits that page to the label scales
+    the bars by 0.3 %, off the printer's dots. Qt draws from the top of its rounded
+    page, so the box keeps that top edge and moves its bottom; the cross-reference
+    offsets are recomputed for the longer box text.
+    """
+    width_pt = width_mm * 72 / MM_PER_INCH
+    height_pt = height_mm * 72 / MM_PER_INCH
+    shifts: list[tuple[int, int]] = []  # (position in the old file, bytes added)
+
+    def exact(match: re.Match[bytes]) -> bytes:
+        top = int(match.group(3))
+        text = (
+            f"/{match.group(1).decode()} [0 {top - height_pt:.6f} {width_pt:.6f} {top}]"
+        ).encode()
+        shifts.append((match.start(), len(text) - len(match.group(0))))
+        return text
+
+    fixed = _BOX.sub(exact, pdf)
+    if not shifts:
+        return pdf
+
+    def moved(offset: int) -> int:
+        return offset + sum(added for at, added in shifts if at < offset)
+
+    xref_at = fixed.rfind(b"\nxref\n")
+    if xref_at < 0:
+        raise OutputError("the PDF has no cross-reference table to update")
+    head, table = fixed[:xref_at], fixed[xref_at:]
+    table = _XREF_ENTRY.sub(
+        lambda m: b"%010d %s n" % (moved(int(m.group(1))), m.group(2)), table
+    )
+    table = _STARTXREF.sub(lambda m: b"startxref\n%d" % moved(int(m.group(1))), table)
+    return head + table
 
 
 def png_paths(path: Path, count: int) -> list[Path]:
