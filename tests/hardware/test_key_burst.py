@@ -144,13 +144,15 @@ def test_k2_a_letter_in_a_digit_code_is_kept_not_stripped() -> None:
 def test_k2_non_digit_ean_scan_is_rejected_by_the_barcode_reader() -> None:
     from app.domain import barcode, errors
 
-    try:
-        barcode.read_barcode("400638133393a")
-    except NotImplementedError:
-        pytest.skip("app.domain.barcode.read_barcode is not implemented yet (issue 2)")
-    except errors.BarcodeError:
-        return
-    pytest.fail("a letter in an EAN-13 was accepted")
+    events = cases.us_digits("400638133393", 0, 5)
+    events += cases.tap(60, "Key_A", "a", cases.EVDEV_LETTER["a"])
+    events += cases.return_key(65)
+    (scan,) = Run().feed(cases.in_time_order(events)).scans
+
+    with pytest.raises(errors.InvalidCharacter) as rejected:
+        barcode.read_barcode(scan.text)
+
+    assert rejected.value.params == {"character": "a", "position": 13}
 
 
 @pytest.mark.parametrize("platform", ["xcb", "windows"])
