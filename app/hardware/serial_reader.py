@@ -210,7 +210,19 @@ class SerialReader:
             return False
         try:
             port = self._opener(device, self.settings)
-        except (serial.SerialException, OSError, ValueError) as error:
+        except ValueError as error:
+            # pyserial refuses impossible line settings (5 data bits with 2 stop bits,
+            # a bad URL); waiting will not change them.
+            logger.error("cannot open %s: %s", device, error)
+            self._failed = True
+            problem = ScannerError(
+                f"The serial settings for {device} are not valid: {error}. Check the "
+                "port name, baud rate, data bits, parity and stop bits.",
+                port=device,
+            )
+            self._status(SerialState.FAILED, problem.message, problem)
+            return False
+        except (serial.SerialException, OSError) as error:
             problem = describe_open_error(error, device)
             denied = isinstance(problem, ScannerPermissionDenied)
             if denied and self._permission_retries > 0:

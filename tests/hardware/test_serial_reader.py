@@ -333,3 +333,16 @@ def test_a_by_id_link_is_found_again_after_an_unplug(
 
     assert listener.scans[0].port == second.path
     second.unplug()
+
+
+def test_impossible_line_settings_fail_once_without_retrying() -> None:
+    settings = SerialSettings(port="loop://", baud_rate=-5)
+    listener = RecordingListener()
+    reader = SerialReader(settings, listener, rescan_interval_s=0.01)
+    worker = threading.Thread(target=reader.run)
+    worker.start()
+    worker.join(5)
+
+    assert not worker.is_alive()
+    assert listener.states() == [SerialState.CONNECTING, SerialState.FAILED]
+    assert "baud rate" in listener.statuses[-1].message
