@@ -122,21 +122,24 @@ class LabelQueue:
 
     def jobs(self, start_at: int = 1) -> list[PrintJob]:
         """One job per template, in the order templates first appear; `start_at`
-        applies to the first job only (the sheet in the printer)."""
+        applies to the first sheet template only (the sheet in the printer)."""
         names: list[str] = []
         for item in self._items:
             if item.template_name not in names:
                 names.append(item.template_name)
         jobs = []
-        for number, name in enumerate(names):
+        first_sheet = True
+        for name in names:
+            template = load_template(name)
             items = tuple(i for i in self._items if i.template_name == name)
             jobs.append(
                 PrintJob(
-                    template=load_template(name),
+                    template=template,
                     items=items,
                     dpi=self.dpi,
-                    start_at=start_at if number == 0 else 1,
+                    start_at=start_at if template.sheet and first_sheet else 1,
                     today=self._today,
                 )
             )
+            first_sheet = first_sheet and template.sheet is None
         return jobs
