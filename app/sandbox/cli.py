@@ -9,6 +9,7 @@ serves until interrupted.
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import logging
 import socket
 import sys
@@ -21,7 +22,16 @@ logger = logging.getLogger(__name__)
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 DB_FILE_NAME = "sandbox.sqlite3"
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+BACKLOG = 2048  # uvicorn's default
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def default_db_path() -> Path:
@@ -68,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     from app.sandbox.server import create_app
 
     logs.configure(console=True)
-    if args.host not in LOOPBACK_HOSTS:
+    if not is_loopback(args.host):
         logger.warning(
             "listening on %s: other machines can reach the sandbox catalog; anyone "
             "with the token can change it",
@@ -97,6 +107,9 @@ def run(args: argparse.Namespace) -> int:
         sock.close()
         print(f"Cannot listen on {args.host}:{args.port}: {error}", file=sys.stderr)
         return 2
+    # Listening before the URL is printed: a client that reads it and connects at once
+    # waits in the backlog instead of being refused while uvicorn starts.
+    sock.listen(BACKLOG)
     port = sock.getsockname()[1]
     shown_host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
     url = f"http://{shown_host}:{port}"
