@@ -2,7 +2,8 @@
 
 Plain Python (no Qt), usable from the CLI and tests:
 - `scan`: `Scan`, `Notice`/`NoticeKind`, `KeyEvent`, settings `WedgeRule` and
-  `SerialSettings` (with `WedgeTerminator`, `SerialTerminator`, `Parity`).
+  `SerialSettings` (with `WedgeTerminator`, `SerialTerminator`, `Parity`), and
+  `settings_to_dict` / `wedge_rule_from_dict` / `serial_settings_from_dict`.
 - `key_burst.KeyBurstDecoder`: key events -> scans, notices, keys to hand back.
 - `serial_framer.SerialFramer`: bytes -> scans and notices.
 - `serial_reader.SerialReader`: the serial read loop with unplug recovery.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeVar
 
 
 class ScanSource(StrEnum):
@@ -171,3 +172,58 @@ def strip_affixes(text: str, prefix: str, suffix: str) -> str | None:
             return None
         text = text[: -len(suffix)]
     return text
+
+
+# --- settings as JSON-ready dicts (for the settings file) ---------------------------
+
+
+def settings_to_dict(settings: WedgeRule | SerialSettings) -> dict[str, object]:
+    """Plain values only: enums as their values, ready for json.dumps."""
+    result: dict[str, object] = {}
+    for name in settings.__dataclass_fields__:
+        value = getattr(settings, name)
+        result[name] = value.value if isinstance(value, StrEnum) else value
+    return result
+
+
+_Settings = TypeVar("_Settings", WedgeRule, SerialSettings)
+
+
+def _from_dict(cls: type[_Settings], data: dict[str, object]) -> _Settings:
+    defaults = cls()
+    values: dict[str, object] = {}
+    for name in cls.__dataclass_fields__:
+        if name not in data:
+            continue  # older settings files lack newer fields
+        default = getattr(defaults, name)
+        raw = data[name]
+        try:
+            if isinstance(default, StrEnum):
+                values[name] = type(default)(str(raw))
+            elif isinstance(default, bool):
+                if not isinstance(raw, bool):
+                    raise TypeError(f"expected true or false, got {raw!r}")
+                values[name] = raw
+            elif isinstance(default, (int, float)):
+                if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+                    raise TypeError(f"expected a number, got {raw!r}")
+                # The annotation, not the default's type: stop_bits 1 may be 1.5.
+                kind = cls.__dataclass_fields__[name].type
+                if kind != "float" and raw != int(raw):
+                    raise TypeError(f"expected a whole number, got {raw!r}")
+                values[name] = float(raw) if kind == "float" else int(raw)
+            else:
+                values[name] = str(raw)
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"scanner setting {name!r}: {error}") from error
+    return cls(**values)  # type: ignore[arg-type]
+
+
+def wedge_rule_from_dict(data: dict[str, object]) -> WedgeRule:
+    """A WedgeRule from `settings_to_dict` output; missing keys keep their defaults."""
+    return _from_dict(WedgeRule, data)
+
+
+def serial_settings_from_dict(data: dict[str, object]) -> SerialSettings:
+    """SerialSettings from `settings_to_dict` output; missing keys keep defaults."""
+    return _from_dict(SerialSettings, data)
