@@ -70,14 +70,23 @@ _KEYPAD: dict[int, str] = {
 _EVDEV_OFFSET: dict[str, int] = {"xcb": 8, "wayland": 8, "windows": 0}
 
 
+def _family(platform: str) -> str:
+    # Qt's platform plugin names come in variants: "wayland-egl", "xcb_egl".
+    for family in _EVDEV_OFFSET:
+        if platform.startswith(family):
+            return family
+    return platform
+
+
 def knows_platform(platform: str) -> bool:
-    return platform in _EVDEV_OFFSET
+    return _family(platform) in _EVDEV_OFFSET
 
 
 def us_character(
     platform: str, scan_code: int, *, shift: bool, keypad: bool
 ) -> str | None:
     """The character the key at `scan_code` types on a US layout, or None if unknown."""
+    platform = _family(platform)
     offset = _EVDEV_OFFSET.get(platform)
     if offset is None or scan_code <= 0:
         return None

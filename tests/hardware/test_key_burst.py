@@ -415,3 +415,30 @@ def test_layout_text_setting_still_refuses_non_ascii_text() -> None:
 
     assert run.scans == []
     assert run.kinds == [NoticeKind.LAYOUT_MISMATCH]
+
+
+@pytest.mark.parametrize(
+    ("platform", "scan_code", "expected"),
+    [
+        ("xcb", 13, "4"),
+        ("wayland", 13, "4"),
+        ("wayland-egl", 13, "4"),
+        ("windows", 5, "4"),
+        ("windows", 13, "="),
+        ("cocoa", 13, None),
+        ("xcb", 0, None),
+    ],
+)
+def test_scan_code_tables(platform: str, scan_code: int, expected: str | None) -> None:
+    from app.hardware.scan_codes import us_character
+
+    assert us_character(platform, scan_code, shift=False, keypad=False) == expected
+
+
+def test_keypad_scan_codes_on_windows_and_x11() -> None:
+    from app.hardware.scan_codes import us_character
+
+    assert us_character("windows", 0x4B, shift=False, keypad=True) == "4"
+    assert us_character("windows", 0x135, shift=False, keypad=True) == "/"
+    assert us_character("xcb", 83, shift=False, keypad=True) == "4"
+    assert us_character("xcb", 106, shift=False, keypad=True) == "/"
