@@ -172,6 +172,14 @@ class IdentifyPage(QWizardPage):
             self._check_timer.start()
         self.completeChanged.emit()
 
+    def stop_checking(self) -> None:
+        """Forget a pending duplicate check (the wizard is closing or resuming a
+        draft whose code may already be on its own half-created product)."""
+        self._check_timer.stop()
+        self._check_generation += 1
+        self._set_owner(None, checking=False)
+        self.completeChanged.emit()
+
     @Slot()
     def _on_check_timer_timeout(self) -> None:
         if self._reading is None:

@@ -141,6 +141,7 @@ class AddProductWizard(QWizard):
         self.barcodes_page.set_barcodes(b for b in draft.barcodes if b is not first)
         self.create_page.draft_id = entry.draft_id
         if entry.done:
+            self.identify_page.stop_checking()
             self.create_page.resume(entry)
             self.setStartId(PageId.CREATE)
             self.restart()
@@ -220,6 +221,10 @@ class AddProductWizard(QWizard):
     @Slot(object)
     def _on_create_page_created(self, result: CreationResult) -> None:
         self.product_created.emit(result)
+
+    def done(self, result: int) -> None:
+        self.identify_page.stop_checking()
+        super().done(result)
 
     def reject(self) -> None:
         # Closing while a step runs would leave the worker writing to a dead page;
