@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from app.domain.models import (
 from app.sandbox.testing import SandboxServer, running_server
 from app.store.catalog import Catalog
 from app.store.records import ProductDetails
-from app.store.sync import make_session
+from app.store.sync import CatalogSync, make_session
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -106,11 +108,50 @@ def add_product(
 # --- against the sandbox server ------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class DemoFiles:
+    server_db: Path  # the sandbox's demo catalog
+    catalog: Path  # a local catalog fully synced from it
+
+
+@pytest.fixture(scope="session")
+def demo_files(tmp_path_factory: pytest.TempPathFactory) -> DemoFiles:
+    """Built once per run: each test starts from copies, so the demo is filled and
+    synced once, not once per test."""
+    root = tmp_path_factory.mktemp("demo")
+    files = DemoFiles(root / "server.sqlite3", root / "catalog.sqlite3")
+    with running_server(files.server_db, demo=True) as server:
+        client = CatalogClient(make_session(4), server.base_url, server.token)
+        catalog = Catalog(files.catalog)
+        CatalogSync(catalog, client).run()
+        catalog.close()
+    return files
+
+
+def _copy_database(source: Path, target: Path) -> Path:
+    for suffix in ("", "-wal"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
+    return target
+
+
 @pytest.fixture
-def demo_server() -> Iterator[SandboxServer]:
-    """The sandbox's demo catalog on loopback, in its own database file."""
-    with running_server(demo=True) as server:
+def demo_server(demo_files: DemoFiles, tmp_path: Path) -> Iterator[SandboxServer]:
+    """The sandbox's demo catalog on loopback, in this test's own database file."""
+    db = _copy_database(demo_files.server_db, tmp_path / "server.sqlite3")
+    with running_server(db) as server:
         yield server
+
+
+@pytest.fixture
+def synced(
+    demo_files: DemoFiles, demo_server: SandboxServer, tmp_path: Path
+) -> Iterator[Catalog]:
+    """A local catalog already synced from `demo_server`."""
+    path = _copy_database(demo_files.catalog, tmp_path / "synced.sqlite3")
+    store = Catalog(path)
+    yield store
+    store.close()
 
 
 @pytest.fixture

@@ -1,0 +1,281 @@
+"""The outbox: durable, ordered, offline-tolerant, and safe against a killed process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from app.api.client import CatalogClient
+from app.domain.models import (
+    BarcodeWrite,
+    GroupWrite,
+    PriceLevelWrite,
+    PriceWrite,
+    Product,
+)
+from app.sandbox.testing import SandboxServer
+from app.store.catalog import Catalog
+from app.store.errors import OutboxEntryNotFound
+from app.store.outbox import EntryState, Outbox, OutboxSender
+from app.store.writes import OutboxWrite, WriteKind
+from tests.benchmarks.catalog_gen import ean13
+from tests.store import crash_child
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def outbox(tmp_path: Path) -> Iterator[Outbox]:
+    box = Outbox(tmp_path / "outbox.sqlite3")
+    yield box
+    box.close()
+
+
+def _product(client: CatalogClient, index: int = 0) -> Product:
+    return client.list_products(page_size=1000)[index]
+
+
+def _new_barcode(product: Product, digits: str, ext: str | None = None) -> OutboxWrite:
+    return OutboxWrite(
+        WriteKind.CREATE_BARCODE,
+        BarcodeWrite(bar_code=digits, id_unit=1, id_series="-", ext_bar_code=ext),
+        product_guid=product.guid,
+        id_goods=product.id_goods,
+    )
+
+
+def _new_group(name: str) -> OutboxWrite:
+    return OutboxWrite(WriteKind.CREATE_GROUP, GroupWrite(name_group=name))
+
+
+def _server_barcodes(client: CatalogClient, product: Product) -> list[str]:
+    return [b.bar_code for b in client.list_barcodes(product.guid)]
+
+
+def _groups_named(client: CatalogClient, name: str) -> int:
+    return sum(1 for g in client.list_groups() if g.name_group == name)
+
+
+# --- the store itself ----------------------------------------------------------------
+
+
+def test_added_write_survives_reopening_with_exact_decimals(tmp_path: Path) -> None:
+    price = PriceWrite(
+        id_goods=5,
+        id_unit=1,
+        id_series="-",
+        id_price_level=1,
+        price=Decimal("12.3400"),
+        min_price=Decimal("0.10"),
+        max_price=Decimal("12.3400"),
+    )
+    write = OutboxWrite(
+        WriteKind.CREATE_PRICE, price, product_guid="guid-5", id_goods=5
+    )
+    first = Outbox(tmp_path / "outbox.sqlite3")
+    entry_id = first.add(write)
+    first.close()
+
+    again = Outbox(tmp_path / "outbox.sqlite3")
+    (entry,) = again.entries()
+    again.close()
+
+    assert entry.id == entry_id
+    assert entry.state is EntryState.WAITING
+    assert entry.write == write
+    assert entry.write.body.price == Decimal("12.3400")  # type: ignore[attr-defined]
+    assert str(entry.write.body.price) == "12.3400"  # type: ignore[attr-defined]
+
+
+def test_a_write_with_the_wrong_body_or_no_product_is_rejected() -> None:
+    with pytest.raises(TypeError, match="GroupWrite"):
+        OutboxWrite(WriteKind.CREATE_GROUP, PriceLevelWrite(name_price_level="x"))
+    with pytest.raises(ValueError, match="product_guid"):
+        OutboxWrite(
+            WriteKind.CREATE_BARCODE,
+            BarcodeWrite(bar_code="1", id_unit=1, id_series="-"),
+        )
+
+
+def test_drop_and_edit_need_an_open_entry(outbox: Outbox) -> None:
+    entry_id = outbox.add(_new_group("A"))
+
+    outbox.drop(entry_id)
+
+    assert outbox.count() == 0
+    with pytest.raises(OutboxEntryNotFound):
+        outbox.edit(entry_id, GroupWrite(name_group="B"))
+    with pytest.raises(OutboxEntryNotFound):
+        outbox.drop(999)
+
+
+# --- against the sandbox -----------------------------------------------------------
+
+
+def test_writes_wait_while_offline_and_go_in_order_when_back(
+    outbox: Outbox, synced: Catalog, client: CatalogClient, demo_server: SandboxServer
+) -> None:
+    product = _product(client)
+    group = client.list_groups()[0]
+    sender = OutboxSender(outbox, client, synced)
+    demo_server.stop()
+
+    first = outbox.add(_new_group("Offline group"))
+    second = outbox.add(_new_barcode(product, ean13("482777000001")))
+    third = outbox.add(
+        OutboxWrite(
+            WriteKind.UPDATE_GROUP,
+            GroupWrite(name_group="Renamed offline", active=True),
+            target_guid=group.guid,
+        )
+    )
+    offline = sender.replay()
+    waiting = outbox.count()
+    demo_server.start()
+    back = sender.replay()
+
+    assert offline.offline and offline.sent == []
+    assert waiting == 3
+    assert [s.entry_id for s in back.sent] == [first, second, third]
+    assert outbox.count() == 0 and outbox.refused_count() == 0
+    assert _groups_named(client, "Offline group") == 1
+    assert ean13("482777000001") in _server_barcodes(client, product)
+    assert _groups_named(client, "Renamed offline") == 1
+    # The answers are in the local catalog at once, before any sync.
+    found = synced.lookup_text(ean13("482777000001"))
+    assert found is not None and found.product.id_goods == product.id_goods
+    assert "Renamed offline" in [g.name_group for g in synced.groups()]
+
+
+def test_write_refused_at_replay_is_kept_with_the_servers_message(
+    outbox: Outbox, synced: Catalog, client: CatalogClient, demo_server: SandboxServer
+) -> None:
+    owner, other = _product(client, 0), _product(client, 1)
+    taken = client.list_barcodes(owner.guid)[0].bar_code
+    demo_server.stop()
+    entry_id = outbox.add(_new_barcode(other, taken))
+    demo_server.start()
+
+    report = OutboxSender(outbox, client, synced).replay()
+
+    (refused,) = report.refused
+    entry = outbox.get(entry_id)
+    assert refused.entry_id == entry_id
+    assert entry.state is EntryState.REFUSED
+    assert entry.error_message
+    assert "bar_code" in entry.field_errors or entry.error_status == 409
+    assert outbox.count() == 0 and outbox.refused_count() == 1
+    assert _server_barcodes(client, other).count(taken) == 0
+
+
+def test_edited_refused_write_is_sent_and_dropped_one_never_is(
+    outbox: Outbox, synced: Catalog, client: CatalogClient
+) -> None:
+    owner, other = _product(client, 0), _product(client, 1)
+    taken = client.list_barcodes(owner.guid)[0].bar_code
+    sender = OutboxSender(outbox, client, synced)
+    fixed = outbox.add(_new_barcode(other, taken))
+    dropped = outbox.add(  # a parent group the server does not have
+        OutboxWrite(
+            WriteKind.CREATE_GROUP,
+            GroupWrite(name_group="Orphan", id_owner_group=987654),
+        )
+    )
+    sender.replay()
+
+    outbox.edit(
+        fixed, BarcodeWrite(bar_code=ean13("482777000002"), id_unit=1, id_series="-")
+    )
+    outbox.drop(dropped)
+    report = sender.replay()
+
+    assert [s.entry_id for s in report.sent] == [fixed]
+    assert ean13("482777000002") in _server_barcodes(client, other)
+    assert outbox.get(dropped).state is EntryState.DROPPED
+    assert outbox.count() == outbox.refused_count() == 0
+
+
+def test_refused_write_holds_back_its_chain_but_not_others(
+    outbox: Outbox, synced: Catalog, client: CatalogClient
+) -> None:
+    owner, other = _product(client, 0), _product(client, 1)
+    taken = client.list_barcodes(owner.guid)[0].bar_code
+    sender = OutboxSender(outbox, client, synced)
+    bad = outbox.add(_new_barcode(other, taken))
+    same_product = outbox.add(_new_barcode(other, ean13("482777000003")))
+    unrelated = outbox.add(_new_group("Independent"))
+
+    first = sender.replay()
+    outbox.drop(bad)
+    second = sender.replay()
+
+    assert [r.entry_id for r in first.refused] == [bad]
+    assert [s.entry_id for s in first.sent] == [unrelated]
+    assert first.held == 1
+    assert [s.entry_id for s in second.sent] == [same_product]
+
+
+@pytest.mark.parametrize("point", ["before", "after"])
+@pytest.mark.parametrize("victim", ["group", "barcode", "rename"])
+def test_kill_during_replay_loses_nothing_and_sends_nothing_twice(
+    tmp_path: Path,
+    outbox: Outbox,
+    synced: Catalog,
+    client: CatalogClient,
+    demo_server: SandboxServer,
+    point: str,
+    victim: str,
+) -> None:
+    product = _product(client)
+    group = client.list_groups()[0]
+    code = ean13("482777000004")
+    ids = {
+        "group": outbox.add(_new_group("Made once")),
+        "barcode": outbox.add(_new_barcode(product, code)),
+        "rename": outbox.add(
+            OutboxWrite(
+                WriteKind.UPDATE_GROUP,
+                GroupWrite(name_group="Renamed once"),
+                target_guid=group.guid,
+            )
+        ),
+    }
+    outbox.add(_new_group("After the crash"))
+
+    child = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.store.crash_child",
+            "replay",
+            str(outbox.path),
+            str(synced.path),
+            demo_server.base_url,
+            demo_server.token,
+            str(ids[victim]),
+            point,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert child.returncode == crash_child.KILLED, child.stderr
+    assert outbox.get(ids[victim]).state is EntryState.SENDING
+
+    report = OutboxSender(outbox, client, synced).replay()
+
+    assert report.refused == [] and not report.offline
+    assert outbox.count() == 0
+    assert _groups_named(client, "Made once") == 1
+    assert _server_barcodes(client, product).count(code) == 1
+    assert _groups_named(client, "Renamed once") == 1
+    assert _groups_named(client, "After the crash") == 1
+    verified = [s.entry_id for s in report.sent if s.verified]
+    expected = [ids[victim]] if point == "after" and victim != "rename" else []
+    assert verified == expected
