@@ -9,13 +9,16 @@ exist (fonts), see `ensure_gui_application`.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 import os
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRect, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QSizeF
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -42,6 +45,7 @@ from app.labels.geometry import (
 
 logger = logging.getLogger(__name__)
 
+PLAN_CACHE_SIZE = 4096
 MIN_FIT_SCALE = 0.6  # text shrinks to fit its box, never below 60 % of its size
 BLACK = QColor(0, 0, 0)
 WHITE = QColor(255, 255, 255)
@@ -58,6 +62,14 @@ def ensure_gui_application() -> QGuiApplication:
     return app  # type: ignore[return-value]
 
 
+@dataclass
+class _Plan:
+    layout: LabelLayout  # held so that its id() is not reused while cached
+    squeeze: float
+    rects: list[tuple[int, int, int, int]]
+    texts: list[tuple[QFont, QPointF, str]]
+
+
 class LabelPainter:
     """Draws layouts with a painter; keeps fonts and wrapped lines between labels."""
 
@@ -65,6 +77,7 @@ class LabelPainter:
         self._family = font_family
         self._fonts: dict[tuple[int, bool], tuple[QFont, QFontMetrics]] = {}
         self._lines: dict[tuple[TextItem, int], tuple[int, list[str]]] = {}
+        self._plans: dict[int, _Plan] = {}
 
     def _font(self, px: int, bold: bool) -> tuple[QFont, QFontMetrics]:
         key = (px, bold)
@@ -98,40 +111,59 @@ class LabelPainter:
         self._lines[key] = found
         return found
 
-    def paint_label(
-        self, painter: QPainter, layout: LabelLayout, x: int, y: int
-    ) -> None:
-        """Paint one label with its top-left corner at (x, y) printer dots."""
-        for bar in layout.bars:
-            painter.fillRect(x + bar.x, y + bar.y, bar.width, bar.height, BLACK)
-        for rule in layout.rules:
-            painter.fillRect(x + rule.x, y + rule.y, rule.width, rule.height, BLACK)
-        # Text is laid out in y dots; on printers with x != y resolution it is
-        # squeezed back so glyphs keep their shape.
+    def _plan(self, layout: LabelLayout) -> _Plan:
+        """What to draw for a layout, worked out once: fonts chosen, lines wrapped,
+        text positions resolved, so copies and repeats cost only the drawing calls."""
+        plan = self._plans.get(id(layout))
+        if plan is not None and plan.layout is layout:
+            return plan
         squeeze = layout.dpi.x / layout.dpi.y
-        painter.setPen(BLACK)
+        rects = [(r.x, r.y, r.width, r.height) for r in (*layout.bars, *layout.rules)]
+        texts: list[tuple[QFont, QPointF, str]] = []
         for item in layout.texts:
             width = round(item.rect.width / squeeze)
             px, lines = self._fitted(item, width)
             font, metrics = self._font(px, item.bold)
-            painter.setFont(font)
-            painter.save()
-            painter.translate(x + item.rect.x, y + item.rect.y)
-            if squeeze != 1:
-                painter.scale(squeeze, 1)
-            flags = {
-                "centre": Qt.AlignmentFlag.AlignHCenter,
-                "center": Qt.AlignmentFlag.AlignHCenter,
-                "right": Qt.AlignmentFlag.AlignRight,
-            }.get(item.align, Qt.AlignmentFlag.AlignLeft)
-            line_h = metrics.height()
+            left = item.rect.x / squeeze
             for number, line in enumerate(lines):
-                painter.drawText(
-                    QRect(0, number * line_h, width, line_h),
-                    int(flags | Qt.AlignmentFlag.AlignTop),
-                    line,
+                slack = width - metrics.horizontalAdvance(line)
+                shift = {"centre": slack / 2, "center": slack / 2, "right": slack}
+                point = QPointF(
+                    left + shift.get(item.align, 0),
+                    item.rect.y + number * metrics.height() + metrics.ascent(),
                 )
+                texts.append((font, point, line))
+        if len(self._plans) > PLAN_CACHE_SIZE:
+            self._plans.clear()
+        plan = _Plan(layout, squeeze, rects, texts)
+        self._plans[id(layout)] = plan
+        return plan
+
+    def paint_label(
+        self, painter: QPainter, layout: LabelLayout, x: int, y: int
+    ) -> None:
+        """Paint one label with its top-left corner at (x, y) printer dots."""
+        plan = self._plan(layout)
+        if x or y:
+            painter.translate(x, y)
+        for rect in plan.rects:
+            painter.fillRect(*rect, BLACK)
+        painter.setPen(BLACK)
+        # Text is laid out in y dots; on printers with x != y resolution it is
+        # squeezed back so glyphs keep their shape.
+        if plan.squeeze != 1:
+            painter.save()
+            painter.scale(plan.squeeze, 1)
+        current = None
+        for font, point, line in plan.texts:
+            if font is not current:
+                painter.setFont(font)
+                current = font
+            painter.drawText(point, line)
+        if plan.squeeze != 1:
             painter.restore()
+        if x or y:
+            painter.translate(-x, -y)
 
     def paint_page(self, painter: QPainter, page: Page) -> None:
         for placed in page.labels:
@@ -266,8 +298,12 @@ def exact_page_boxes(pdf: bytes, width_mm: float, height_mm: float) -> bytes:
     if not shifts:
         return pdf
 
+    starts = [at for at, _ in shifts]
+    totals = list(itertools.accumulate(added for _, added in shifts))
+
     def moved(offset: int) -> int:
-        return offset + sum(added for at, added in shifts if at < offset)
+        before = bisect.bisect_left(starts, offset)
+        return offset + (totals[before - 1] if before else 0)
 
     xref_at = fixed.rfind(b"\nxref\n")
     if xref_at < 0:
