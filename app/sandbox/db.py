@@ -241,11 +241,20 @@ def make_engine(location: str) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+        # SQLAlchemy's recipe for SQLite transactions: the driver must not begin them
+        # itself, so that `_begin` below can take the write lock up front.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         if location != MEMORY:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        # IMMEDIATE takes the write lock at the start, so two processes on one file
+        # (the app's sandbox and `komora serve`) cannot both read max(id) and insert.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     logger.info("sandbox database: %s", location)
     return engine
