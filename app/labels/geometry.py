@@ -153,6 +153,8 @@ class LabelLayout:
     def notes(self) -> list[str]:
         """What the preview should tell the user about this label."""
         out = []
+        if self.barcode.symbol.warning:
+            out.append(self.barcode.symbol.warning)
         if self.barcode.truncated:
             out.append(
                 f"barcode truncated: bars {self.barcode.bar_height_mm:.1f} mm high, "

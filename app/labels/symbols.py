@@ -130,6 +130,7 @@ class Symbol:
     quiet_right: int  # after the add-on's clear space when there is an add-on
     guard_bars: frozenset[int]  # main-symbol modules that extend below the text line
     text: tuple[TextSpan, ...]
+    warning: str | None = None  # e.g. an 8-digit code also readable as EAN-8
 
     @property
     def add_on_start(self) -> int:
@@ -418,6 +419,7 @@ def encode_symbol(bar_code: str, ext_bar_code: str | None = None) -> Symbol:
         quiet_right=q_right,
         guard_bars=_guard_bars(kind, len(main)),
         text=_text_spans(kind, code, len(main)),
+        warning=reading.warning,
     )
 
 

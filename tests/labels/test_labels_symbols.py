@@ -144,3 +144,10 @@ def test_ean13_text_first_digit_in_the_left_quiet_zone() -> None:
     assert first.text == "4"
     assert -symbol.quiet_left <= first.start < first.end <= 0
     assert (left.text, right.text) == ("006381", "333931")
+
+
+def test_an_ambiguous_8_digit_code_prints_as_the_domain_reads_it_and_says_so() -> None:
+    # 01234565 is a valid UPC-E and a valid EAN-8; the domain reads UPC-E.
+    symbol = encode_symbol("01234565")
+    assert symbol.kind is Kind.UPCE
+    assert symbol.warning is not None and "EAN-8" in symbol.warning
