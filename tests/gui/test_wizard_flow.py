@@ -19,6 +19,8 @@ from app.domain.models import ProductWrite
 from app.gui.tasks import TaskRunner
 from app.gui.wizard import AddProductWizard, PageId, UnfinishedDraftsDialog
 from app.sandbox.testing import SandboxServer, running_server
+from app.store.catalog import Catalog
+from app.store.sync import CatalogSync
 from tests.gui.wizard_support import (
     focused,
     make_client,
@@ -196,6 +198,15 @@ def test_keyboard_only_creates_two_units_two_prices_and_a_13_plus_2_barcode(
     assert [
         (b.bar_code, b.ext_bar_code) for b in client.list_barcodes(product.guid)
     ] == [("4820000000000", "12")]
+
+    # After a sync the local catalog finds the new product by a scan of its code.
+    catalog = Catalog(tmp_path / "catalog.sqlite3")
+    try:
+        CatalogSync(catalog, client).run(full=True)
+        found = catalog.lookup(read_barcode(NEW_CODE))
+        assert found is not None and found.product.id_goods == product.id_goods
+    finally:
+        catalog.close()
 
 
 def test_a_duplicate_barcode_is_refused_on_page_one_naming_its_owner(
