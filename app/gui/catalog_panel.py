@@ -280,6 +280,12 @@ class CatalogPanel(QWidget):
             ],
         }
 
+    @Slot()
+    def shutdown(self) -> None:
+        """The window is closing: no more searches, retries or syncs."""
+        self._search_timer.stop()
+        self.controller.stop()
+
     # --- the tree -------------------------------------------------------------------
 
     def reload_groups(self) -> None:
@@ -633,10 +639,7 @@ def mount_catalog(
     window.tools_menu.addActions(menus["tools"])
     panel.message.connect(lambda text: window.statusBar().showMessage(text, MESSAGE_MS))
 
-    def close() -> None:
-        controller.stop()
-
-    window.closing.connect(close)
+    window.closing.connect(panel.shutdown)
     controller.sync()
     panel.focus_search()
     return panel

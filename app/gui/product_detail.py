@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.barcode import check_storable, validate_for_print
+from app.domain.barcode import BarcodeError, check_storable, validate_for_print
 from app.domain.models import (
     BASE_SERIES_ID,
     Barcode,
@@ -527,8 +527,13 @@ class BarcodeDialog(WriteDialog):
     def build_write(self) -> CatalogWrite:
         bar_code = self.bar_code.text().strip()
         ext = self.ext_bar_code.text().strip() or None
-        check_storable(bar_code, ext)
-        validate_for_print(bar_code, ext)  # the check digit of a GTIN
+        try:
+            check_storable(bar_code, ext)
+            validate_for_print(bar_code, ext)  # the check digit of a GTIN
+        except BarcodeError as error:
+            # Errors about the whole code are shown under the barcode field.
+            error.field = error.field or "bar_code"
+            raise
         if self.unit.currentData() is None:
             raise FieldError("id_unit", _tr("The product has no unit yet."))
         if self.controller.online is False:

@@ -74,7 +74,7 @@ def domain_message(error: DomainError) -> str:
                 "This unit type cannot be added: the default unit's type does not "
                 "allow it.",
             )
-        return tr("DomainErrors", "Invalid value: %1").replace("%1", error.message)
+        return _unit_rule_message(error)
     if isinstance(error, domain_errors.PriceRuleError):
         if error.field == "min_price" and "floor" in params:
             return tr("DomainErrors", "The minimum price must be at least %1.").replace(
@@ -88,6 +88,37 @@ def domain_message(error: DomainError) -> str:
             )
         return tr("DomainErrors", "Invalid amount: %1").replace("%1", error.message)
     return error.message
+
+
+def _unit_rule_message(error: DomainError) -> str:
+    # The domain gives every unit rule one code ("unit_rule"), so the rule is told
+    # apart by its English message; an unknown one is shown as it is.
+    tr = QCoreApplication.translate
+    value = str(error.params.get("value", ""))
+    known = (
+        ("not a number", tr("DomainErrors", "The rate must be a number, e.g. 12.")),
+        ("greater than 0", tr("DomainErrors", "The rate must be greater than 0.")),
+        ("decimals", tr("DomainErrors", "The rate may have at most 3 decimals.")),
+        ("too large", tr("DomainErrors", "The rate is too large.")),
+        (
+            "whole number",
+            tr("DomainErrors", "A whole-number unit needs a whole-number rate."),
+        ),
+        (
+            "multiple of 0.25",
+            tr("DomainErrors", "This unit's rate must be a multiple of 0.25."),
+        ),
+        ("exactly 1", tr("DomainErrors", "The default unit's rate must be 1.")),
+        ("listed twice", tr("DomainErrors", "The product already has this unit.")),
+        (
+            "exactly one default",
+            tr("DomainErrors", "A product needs exactly one default unit."),
+        ),
+    )
+    for fragment, message in known:
+        if fragment in error.message:
+            return message.replace("%1", value)
+    return tr("DomainErrors", "Invalid value: %1").replace("%1", error.message)
 
 
 class WriteDialog(QDialog):

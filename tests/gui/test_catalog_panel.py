@@ -1,0 +1,401 @@
+"""The catalog panel in the main window, driven against the sandbox's demo catalog.
+
+Each test starts the sandbox server on loopback, syncs a fresh local catalog from it
+and works through the panel as a person would (keys, dialogs), then checks what the
+server holds.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from PySide6.QtCore import Qt
+
+from app.api.client import CatalogClient, RetryPolicy
+from app.domain.barcode import with_check_digit
+from app.domain.models import UnitType
+from app.gui.catalog_panel import CatalogPanel, StatusWiring
+from app.gui.main_window import MainWindow
+from app.gui.product_detail import BarcodeDialog, DetailTab, UnitDialog
+from app.gui.products_model import ProductColumn
+from app.gui.services import CatalogController
+from app.gui.settings import Settings, TokenStore
+from app.gui.tasks import TaskRunner
+from app.sandbox.testing import SandboxServer, running_server
+from app.store.catalog import Catalog
+from app.store.sync import CatalogSync, make_session
+from tests.gui.fakes import MemoryKeyring
+
+WAIT_MS = 10_000
+PACK = 7  # the sandbox's unit dictionary: упак
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[SandboxServer]:
+    """One demo server for the module: each test changes different records."""
+    with running_server(demo=True) as sandbox:
+        yield sandbox
+
+
+@pytest.fixture(scope="module")
+def synced_catalog(
+    server: SandboxServer, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """A local catalog fully synced from the demo server, copied by each test."""
+    path = tmp_path_factory.mktemp("synced") / "catalog.sqlite3"
+    catalog = Catalog(path)
+    client = CatalogClient(make_session(), server.base_url, server.token)
+    CatalogSync(catalog, client).run(full=True)
+    catalog.close()
+    return path
+
+
+@pytest.fixture
+def runner(qtbot) -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.wait_for_done(WAIT_MS)
+
+
+@pytest.fixture
+def client(server: SandboxServer) -> CatalogClient:
+    # No retries: a stopped server fails at once instead of after backoff waits.
+    return CatalogClient(
+        requests.Session(),
+        server.base_url,
+        server.token,
+        retry=RetryPolicy(max_retries=0),
+    )
+
+
+@pytest.fixture
+def controller(
+    qtbot,
+    client: CatalogClient,
+    runner: TaskRunner,
+    tmp_path: Path,
+    synced_catalog: Path,
+) -> Iterator[CatalogController]:
+    path = tmp_path / "catalog.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        source = synced_catalog.with_name(synced_catalog.name + suffix)
+        if source.exists():
+            shutil.copyfile(source, path.with_name(path.name + suffix))
+    catalog = Catalog(path)
+    controller = CatalogController(
+        client, catalog, runner, is_sandbox=True, retry_interval_ms=50
+    )
+    yield controller
+    controller.stop()
+    runner.wait_for_done(WAIT_MS)
+    catalog.close()
+
+
+@pytest.fixture
+def window(
+    qtbot, runner: TaskRunner, controller: CatalogController
+) -> Iterator[MainWindow]:
+    window = MainWindow(Settings(), TokenStore(MemoryKeyring()), runner)
+    qtbot.addWidget(window)
+    panel = CatalogPanel(controller)
+    window.set_content(panel)
+    window.find_requested.connect(panel.focus_search)
+    window.closing.connect(panel.shutdown)
+    window.status_wiring = StatusWiring(window, controller)
+    window.show()
+    with qtbot.waitSignal(controller.sync_finished, timeout=WAIT_MS):
+        controller.sync()  # incremental: the copy was synced before
+    yield window
+    window.close()  # before the catalog closes
+
+
+def panel_of(window: MainWindow) -> CatalogPanel:
+    assert isinstance(window.content, CatalogPanel)
+    return window.content
+
+
+def names(panel: CatalogPanel) -> list[str]:
+    model = panel.products
+    return [
+        model.index(row, ProductColumn.NAME).data() for row in range(model.rowCount())
+    ]
+
+
+def search(qtbot, panel: CatalogPanel, text: str) -> None:
+    """Type `text` into the search box and wait for the debounced search."""
+    panel.search.clear()
+    if text.isascii():
+        qtbot.keyClicks(panel.search, text)
+    else:
+        # QTest types ASCII only; a keyboard layout's letters arrive as text edits.
+        for end in range(1, len(text) + 1):
+            panel.search.setText(text[:end])
+    qtbot.waitUntil(lambda: panel.products.product_filter.text == text)
+
+
+def open_dialog(qtbot, panel: CatalogPanel, action) -> object:
+    opened: list[object] = []
+    panel.detail.dialog_opened.connect(opened.append)
+    action()
+    qtbot.waitUntil(lambda: bool(opened))
+    return opened[-1]
+
+
+def press_ok(qtbot, dialog) -> None:
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+
+def demo_product(catalog: Catalog, name_part: str) -> int:
+    found = catalog.search(name_part)
+    assert found, name_part
+    return found[0].id_goods
+
+
+# --- browsing -------------------------------------------------------------------------
+
+
+def test_the_synced_catalog_is_shown_with_status(qtbot, window, controller) -> None:
+    panel = panel_of(window)
+    assert panel.products.rowCount() == controller.catalog.live_product_count() > 80
+    assert "connected" in window.server_status.text()
+    assert "never" not in window.sync_status.text()
+    assert panel.groups.rowCount() > 5
+
+
+def test_search_as_you_type_by_name_code_and_barcode(qtbot, window) -> None:
+    panel = panel_of(window)
+    window.find_action.trigger()  # Ctrl+F
+    assert panel.search.hasFocus()
+
+    search(qtbot, panel, "моршинська")
+    assert len(names(panel)) == 3
+    assert all("Моршинська" in name for name in names(panel))
+
+    search(qtbot, panel, "4820017000055")
+    assert names(panel) == ["Вода мінеральна Моршинська сильногазована 1,5 л"]
+
+    code = panel.products.index(0, ProductColumn.CODE).data()
+    search(qtbot, panel, code)
+    assert panel.products.index(0, ProductColumn.CODE).data() == code
+
+    qtbot.keyClick(panel.search, Qt.Key.Key_Down)  # to the results
+    assert panel.table.hasFocus()
+    assert panel.detail.product is not None
+    assert str(panel.detail.product.id_goods) == code
+
+
+def test_select_shows_units_series_prices_and_barcodes(qtbot, window) -> None:
+    panel = panel_of(window)
+    id_goods = demo_product(panel.catalog, "4820017000024")
+    assert panel.select_product(id_goods)
+    detail = panel.detail
+    assert "Моршинська" in detail.title.text()
+    assert detail.units.rowCount() == 2  # шт and the box of 12
+    assert detail.series.rowCount() == 1
+    assert detail.prices.rowCount() == 2  # Purchase and retail
+    assert detail.barcodes.rowCount() == 2
+    prices = detail.pages[DetailTab.PRICES]
+    assert not prices.edit_button.isEnabled()
+    assert "revaluation" in prices.note.text()
+
+    lookup = panel.catalog.lookup_text("4820017000024")
+    assert lookup is not None
+    panel.select_group(None)
+    panel.search.setText("банани")
+    panel.apply_search()
+    assert panel.show_product_for_scan(lookup)
+    assert panel.detail.current_tab() == DetailTab.BARCODES
+    assert panel.detail.product.id_goods == id_goods
+
+
+def test_group_selection_filters_the_table(qtbot, window) -> None:
+    panel = panel_of(window)
+    water = next(g for g in panel.groups.groups() if g.name_group == "Вода")
+    panel.tree.setCurrentIndex(panel.groups.index_of_group(water.id_group))
+    assert names(panel)
+    assert all(
+        panel.products.index(r, ProductColumn.GROUP).data() == "Вода"
+        for r in range(panel.products.rowCount())
+    )
+
+
+# --- writes ---------------------------------------------------------------------------
+
+
+def test_add_a_unit(qtbot, window, client: CatalogClient) -> None:
+    panel = panel_of(window)
+    id_goods = demo_product(panel.catalog, "Bounty 57")
+    panel.select_product(id_goods)
+    panel.detail.show_tab(DetailTab.UNITS)
+    dialog = open_dialog(qtbot, panel, panel.add_action.trigger)  # Ins
+    assert isinstance(dialog, UnitDialog)
+
+    dialog.sample.setCurrentIndex(dialog.sample.findData(PACK))
+    dialog.rate.setText("2.5")  # an integer unit cannot hold 2.5 pieces
+    press_ok(qtbot, dialog)
+    assert "whole-number rate" in dialog.field_error("rate")
+    assert dialog.isVisible()
+
+    dialog.rate.setText("24")
+    with qtbot.waitSignal(dialog.write_finished, timeout=WAIT_MS):
+        press_ok(qtbot, dialog)
+
+    qtbot.waitUntil(lambda: panel.detail.units.rowCount() == 2)
+    added = panel.detail.units.record(1)
+    assert added is not None and (added.id_unit, added.rate) == (PACK, 24)
+    guid = panel.catalog.product(id_goods).product.guid
+    on_server = {u.id_unit: u for u in client.list_units(guid)}
+    assert on_server[PACK].rate == 24 and on_server[PACK].type_unit == UnitType.INTEGER
+
+
+def test_add_a_barcode_and_a_duplicate_is_refused_naming_its_owner(
+    qtbot, window, client: CatalogClient
+) -> None:
+    panel = panel_of(window)
+    id_goods = demo_product(panel.catalog, "Bounty 57")
+    panel.select_product(id_goods)
+    panel.detail.show_tab(DetailTab.BARCODES)
+    before = panel.detail.barcodes.rowCount()
+
+    dialog = open_dialog(qtbot, panel, panel.add_action.trigger)
+    assert isinstance(dialog, BarcodeDialog)
+    qtbot.keyClicks(dialog.bar_code, "4820000000019")  # wrong check digit
+    press_ok(qtbot, dialog)
+    assert "check digit" in dialog.field_error("bar_code")
+
+    new_code = with_check_digit("482000000001")
+    dialog.bar_code.setText(new_code)
+    with qtbot.waitSignal(dialog.write_finished, timeout=WAIT_MS):
+        press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: panel.detail.barcodes.rowCount() == before + 1)
+    guid = panel.catalog.product(id_goods).product.guid
+    assert new_code in {b.bar_code for b in client.list_barcodes(guid)}
+
+    # Another product's code: the server refuses it and names the owner.
+    dialog = open_dialog(qtbot, panel, panel.add_action.trigger)
+    dialog.bar_code.setText("4820017000024")
+    press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: bool(dialog.field_error("bar_code")), timeout=WAIT_MS)
+    assert "Моршинська" in dialog.field_error("bar_code")
+    assert dialog.isVisible()
+    assert panel.detail.barcodes.rowCount() == before + 1
+    dialog.reject()
+
+
+def test_edit_a_group(qtbot, window, client: CatalogClient) -> None:
+    panel = panel_of(window)
+    cheese = next(g for g in panel.groups.groups() if g.name_group == "Сир")
+    panel.tree.setCurrentIndex(panel.groups.index_of_group(cheese.id_group))
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    editor = panel.group_editor
+    assert editor is not None and editor.isVisible()
+    assert editor.name.text() == "Сир"
+    # The group and its subgroups are not offered as parents.
+    offered = [editor.owner.itemData(i) for i in range(editor.owner.count())]
+    assert cheese.id_group not in offered
+
+    editor.name.setText("Сири")
+    with qtbot.waitSignal(editor.write_finished, timeout=WAIT_MS):
+        press_ok(qtbot, editor)
+
+    qtbot.waitUntil(
+        lambda: panel.groups.index_of_group(cheese.id_group).data() == "Сири"
+    )
+    assert panel.current_group_id() == cheese.id_group
+    on_server = {g.id_group: g.name_group for g in client.list_groups()}
+    assert on_server[cheese.id_group] == "Сири"
+
+
+def test_moving_a_group_into_its_subgroup_is_refused_with_a_message(
+    qtbot, window, client: CatalogClient
+) -> None:
+    panel = panel_of(window)
+    drinks = next(g for g in panel.groups.groups() if g.name_group == "Напої")
+    water = next(g for g in panel.groups.groups() if g.name_group == "Вода")
+    assert not panel.groups.request_move(drinks, water.id_group)
+    assert panel.tree_message.isVisible()
+    assert "subgroups" in panel.tree_message.text()
+
+    sweets = next(g for g in panel.groups.groups() if g.name_group == "Печиво")
+    assert panel.groups.request_move(sweets, water.id_group)
+    qtbot.waitUntil(
+        lambda: (
+            panel.groups.index_of_group(sweets.id_group).parent()
+            == panel.groups.index_of_group(water.id_group)
+        ),
+        timeout=WAIT_MS,
+    )
+    owners = {g.id_group: g.id_owner_group for g in client.list_groups()}
+    assert owners[sweets.id_group] == water.id_group
+
+
+def test_offline_writes_are_queued_and_sent_when_the_server_is_back(
+    qtbot, window, server: SandboxServer, client: CatalogClient
+) -> None:
+    panel = panel_of(window)
+    id_goods = demo_product(panel.catalog, "Twix")
+    panel.select_product(id_goods)
+    panel.detail.show_tab(DetailTab.BARCODES)
+    before = panel.detail.barcodes.rowCount()
+    new_code = with_check_digit("482000000002")
+
+    server.stop()
+    dialog = open_dialog(qtbot, panel, panel.add_action.trigger)
+    dialog.bar_code.setText(new_code)
+    with qtbot.waitSignal(dialog.write_finished, timeout=WAIT_MS) as finished:
+        press_ok(qtbot, dialog)
+    assert finished.args[0].status == "queued"
+    qtbot.waitUntil(lambda: "offline" in window.server_status.text())
+    assert "1 write(s) queued" in window.server_status.text()
+    assert panel.detail.barcodes.rowCount() == before
+
+    server.start()
+    qtbot.waitUntil(
+        lambda: (
+            "connected" in window.server_status.text()
+            and "queued" not in window.server_status.text()
+        ),
+        timeout=WAIT_MS,
+    )
+    qtbot.waitUntil(lambda: panel.detail.barcodes.rowCount() == before + 1)
+    guid = panel.catalog.product(id_goods).product.guid
+    assert new_code in {b.bar_code for b in client.list_barcodes(guid)}
+
+
+def test_shortcuts_and_new_product_signal(qtbot, window) -> None:
+    panel = panel_of(window)
+    shortcuts = {
+        action.objectName(): action.shortcut().toString() for action in panel.actions()
+    }
+    assert shortcuts == {
+        "findProduct": "F3",
+        "newProduct": "Ctrl+N",
+        "addRecord": "Ins",
+        "editRecord": "F2",
+        "editGroup": "Ctrl+G",
+        "newGroup": "Ctrl+Shift+G",
+        "priceLevels": "Ctrl+L",
+        "syncNow": "F5",
+        "addLabel": "Ctrl+P",
+    }
+    panel.search.setText("4820000000026")
+    with qtbot.waitSignal(panel.new_product_requested) as requested:
+        panel.new_product_action.trigger()
+    assert requested.args == ["4820000000026"]
+
+    id_goods = demo_product(panel.catalog, "4820017000024")
+    panel.select_product(id_goods)
+    with qtbot.waitSignal(panel.label_requested) as labelled:
+        panel.label_action.trigger()
+    assert labelled.args[0].id_goods == id_goods
+
+    levels = panel.open_price_levels()
+    assert levels.model.rowCount() == 2
+    levels.view.selectRow(0)  # Purchase
+    assert not levels.edit_button.isEnabled()
+    levels.reject()
