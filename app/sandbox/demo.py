@@ -331,9 +331,14 @@ def _create_product(session: Session, product: DemoProduct, id_group: int) -> No
         )
 
     if issues:
-        for id_series, _, add_on in issues:
+        for id_series, _, issue_add_on in issues:
             _barcode(
-                session, guid, product.bar_code, product.default_unit, id_series, add_on
+                session,
+                guid,
+                product.bar_code,
+                product.default_unit,
+                id_series,
+                issue_add_on,
             )
     else:
         add_on = product.ext_bar_codes[0] if product.ext_bar_codes else None

@@ -7,7 +7,8 @@ chosen only when the answer is written, in the request's locale.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 LOCALES = ("uk", "en")
@@ -303,7 +304,7 @@ def text(key: str, locale: str, **params: Any) -> str:
 class FieldError:
     field: str
     key: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 class ApiError(Exception):

@@ -10,6 +10,9 @@ import pytest
 import requests
 
 from app.domain import jsonio
+
+# The fixtures other packages' tests use too; imported here so they are tested as such.
+from app.sandbox.pytest_plugin import demo_server, sandbox_server  # noqa: F401
 from app.sandbox.testing import SandboxServer, running_server
 
 TIMEOUT = 10
