@@ -74,9 +74,8 @@ def test_full_sync_copies_the_catalog(catalog: Catalog, client: CatalogClient) -
     assert catalog.product_ids_to_fetch() == []
 
 
-def test_synced_catalog_answers_scans(catalog: Catalog, client: CatalogClient) -> None:
-    CatalogSync(catalog, client).run()
-
+def test_synced_catalog_answers_scans(synced: Catalog) -> None:
+    catalog = synced
     cola = catalog.lookup_text("5449000009067")
     magazine = catalog.lookup_text("9770013061206 48")
     cheese = catalog.lookup_text(ean13("210010101234"))  # 1.234 kg of item 00101
@@ -91,10 +90,10 @@ def test_synced_catalog_answers_scans(catalog: Catalog, client: CatalogClient) -
 
 
 def test_incremental_sync_fetches_only_what_changed(
-    catalog: Catalog, client: CatalogClient
+    synced: Catalog, client: CatalogClient
 ) -> None:
+    catalog = synced
     sync = CatalogSync(catalog, client)
-    sync.run()
     first = _server_products(client)[0]
     client.update_product(
         first.guid, first.model_copy(update={"name_goods": "Renamed"})
@@ -114,10 +113,10 @@ def test_incremental_sync_fetches_only_what_changed(
 
 
 def test_incremental_sync_with_nothing_changed_fetches_nothing(
-    catalog: Catalog, client: CatalogClient
+    synced: Catalog, client: CatalogClient
 ) -> None:
+    catalog = synced
     sync = CatalogSync(catalog, client)
-    sync.run()
     cursor = sync.cursor
 
     report = sync.run()
@@ -127,10 +126,10 @@ def test_incremental_sync_with_nothing_changed_fetches_nothing(
 
 
 def test_deactivated_product_is_marked_inactive(
-    catalog: Catalog, client: CatalogClient
+    synced: Catalog, client: CatalogClient
 ) -> None:
+    catalog = synced
     sync = CatalogSync(catalog, client)
-    sync.run()
     target = next(p for p in _server_products(client) if p.active)
     client.update_product(target.guid, target.model_copy(update={"active": False}))
 
@@ -143,10 +142,10 @@ def test_deactivated_product_is_marked_inactive(
 
 
 def test_deleted_product_is_marked_deleted_not_kept_active(
-    catalog: Catalog, client: CatalogClient, demo_server: SandboxServer
+    synced: Catalog, client: CatalogClient, demo_server: SandboxServer
 ) -> None:
+    catalog = synced
     sync = CatalogSync(catalog, client)
-    sync.run()
     target = _server_products(client)[3]
     delete_on_server(demo_server, target.id_goods)
 
@@ -159,10 +158,10 @@ def test_deleted_product_is_marked_deleted_not_kept_active(
 
 
 def test_deletion_alongside_a_creation_is_detected(
-    catalog: Catalog, client: CatalogClient, demo_server: SandboxServer
+    synced: Catalog, client: CatalogClient, demo_server: SandboxServer
 ) -> None:
+    catalog = synced
     sync = CatalogSync(catalog, client)
-    sync.run()
     target = _server_products(client)[5]
     delete_on_server(demo_server, target.id_goods)
     create_on_server(client, "Replacement", ean13("482999000002"))
