@@ -2,7 +2,9 @@
 
 Building takes a minute (`make package` does it); these checks take milliseconds and
 catch the usual slips: a resources folder left out, a missing icon, About's library
-versions without their metadata, the Windows console executable gone.
+versions without their metadata, the Windows console executable gone. PyInstaller
+itself is not needed (the test environment does not have it): its helper modules are
+replaced by recorders too.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 import pytest
 
+import app
 from app.gui.about import LIBRARIES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,6 +39,37 @@ class SpecRun:
         return list(self.analysis["datas"])
 
 
+def versioninfo() -> types.ModuleType:
+    """PyInstaller's Windows version resource classes, as records of their arguments."""
+    module = types.ModuleType("PyInstaller.utils.win32.versioninfo")
+    for name in (
+        "VSVersionInfo",
+        "FixedFileInfo",
+        "StringFileInfo",
+        "StringTable",
+        "StringStruct",
+        "VarFileInfo",
+        "VarStruct",
+    ):
+
+        def record(
+            *args: Any, _kind: str = name, **kwargs: Any
+        ) -> types.SimpleNamespace:
+            return types.SimpleNamespace(kind=_kind, args=args, kwargs=kwargs)
+
+        setattr(module, name, record)
+    return module
+
+
+def version_strings(info: types.SimpleNamespace) -> dict[str, str]:
+    """The name -> value pairs of a recorded VSVersionInfo's string table."""
+    (string_file_info,) = [k for k in info.kwargs["kids"] if k.kind == "StringFileInfo"]
+    ((table,),) = string_file_info.args
+    language, structs = table.args
+    assert language == "040904B0"
+    return dict(struct.args for struct in structs)
+
+
 def run_spec(monkeypatch: pytest.MonkeyPatch, platform: str) -> SpecRun:
     run = SpecRun()
 
@@ -47,6 +81,9 @@ def run_spec(monkeypatch: pytest.MonkeyPatch, platform: str) -> SpecRun:
     hooks.collect_submodules = lambda package: [f"{package}.fake"]  # type: ignore[attr-defined]
     hooks.copy_metadata = copy_metadata  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
+    win32 = types.ModuleType("PyInstaller.utils.win32")
+    win32.versioninfo = versioninfo()  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "PyInstaller.utils.win32", win32)
     monkeypatch.setattr(sys, "platform", platform)
 
     def analysis(scripts: list[str], **options: Any) -> types.SimpleNamespace:
@@ -165,3 +202,29 @@ def test_subcommand_modules_and_the_launcher_are_found(
     (launcher,) = run.analysis["scripts"]
     assert Path(launcher).is_file()
     assert str(ROOT) in run.analysis["pathex"]
+
+
+def test_windows_executables_carry_the_apps_version(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    run = run_spec(monkeypatch, "win32")
+
+    parts = [int(n) for n in app.__version__.split(".")[:3]]
+    numbers = tuple(parts + [0] * (4 - len(parts)))
+    for executable in run.executables:
+        info = executable["version"]
+        assert info.kind == "VSVersionInfo"
+        fixed = info.kwargs["ffi"]
+        assert fixed.kwargs == {"filevers": numbers, "prodvers": numbers}
+        strings = version_strings(info)
+        assert strings["FileVersion"] == strings["ProductVersion"] == app.__version__
+        assert strings["OriginalFilename"] == f"{executable['name']}.exe"
+        assert strings["ProductName"] == "Komora"
+
+
+def test_linux_executable_has_no_windows_version_resource(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    run = run_spec(monkeypatch, "linux")
+
+    assert run.executables[0]["version"] is None
