@@ -312,7 +312,9 @@ class CreatePage(QWizardPage):
         if wizard is not None:
             wizard.button(QWizard.WizardButton.BackButton).setEnabled(False)
             wizard.button(QWizard.WizardButton.CancelButton).setEnabled(False)
-            wizard.button(QWizard.WizardButton.FinishButton).setDefault(True)
+            finish = wizard.button(QWizard.WizardButton.FinishButton)
+            if isinstance(finish, QPushButton):  # Enter now finishes
+                finish.setDefault(True)
         self.create_button.hide()
         self.status.setText(
             self.tr("Created: product %1. Print its labels, or press Finish.").replace(
