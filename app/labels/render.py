@@ -333,7 +333,9 @@ def write_png(pages: Sequence[Page], path: Path) -> list[Path]:
     written = []
     for page, target in zip(pages, png_paths(path, len(pages)), strict=True):
         image = render_page_image(page, label_painter)
-        if not image.save(str(target), "PNG"):
+        # The stubs want bytes for the format; PySide6 6.11 accepts only str.
+        saved = image.save(str(target), "PNG")  # type: ignore[call-overload]
+        if not saved:
             raise OutputError(f"cannot write the image {target}", path=str(target))
         written.append(target)
     logger.info("wrote %d label page(s) as PNG next to %s", len(written), path)

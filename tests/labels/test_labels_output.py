@@ -302,3 +302,64 @@ def test_rendering_runs_off_the_gui_thread(qapp: object, tmp_path: Path) -> None
     assert not thread.is_alive() and errors == []
     assert len(_page_boxes_mm((tmp_path / "w.pdf").read_bytes())) == 5
     assert (tmp_path / "w-001.png").is_file()
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
+def test_pdf_for_a_300x600_printer_keeps_whole_dots_in_x_and_y(
+    qapp: object, tmp_path: Path
+) -> None:
+    dpi = Dpi(300, 600)
+    path = tmp_path / "tall.pdf"
+    write_job(_job("thermal-58x30", dpi, (MILK, 1)), path)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-rx",
+            "300",
+            "-ry",
+            "600",
+            "-gray",
+            "-png",
+            str(path),
+            str(tmp_path / "r"),
+        ],
+        check=True,
+        timeout=60,
+    )
+    image = QImage(str(tmp_path / "r-1.png"))
+    # pdftoppm rounds the page up to whole pixels: 58 mm at 300 dpi is 685.04.
+    assert (image.width(), image.height()) == (686, dpi.y_dots(30))
+
+    assert [f.text for f in decode(image, add_on=True)] == ["400638133393112"]
+    placement = layout_label(load_template("thermal-58x30"), MILK, dpi, TODAY).barcode
+    d, x0 = placement.module_dots, placement.x
+    main = placement.symbol.main
+    for y in (placement.bar_top + 1, placement.bar_top + placement.bar_height - 2):
+        ink = row_ink(image, y)
+        assert runs_of(ink, x0, x0 + len(main) * d) == [
+            (v, n * d) for v, n in module_runs(main)
+        ]
+
+
+def test_l2_ean13_first_digit_is_printed_in_the_quiet_zone_unclipped(
+    qapp: object,
+) -> None:
+    dpi = Dpi(203, 203)
+    layout = layout_label(load_template("thermal-40x30"), BREAD_EAN13, dpi, TODAY)
+    image = render_label_image(layout)
+    first = next(t for t in layout.texts if t.text == "4")
+    rows = range(first.rect.y, first.rect.y + first.rect.height)
+    ink_columns = {
+        x
+        for y in rows
+        for x, ink in enumerate(row_ink(image, y))
+        if ink and x < layout.barcode.x
+    }
+    assert ink_columns, "the leading digit was not drawn"
+    assert min(ink_columns) > 0  # not cut by the label edge
+    assert max(ink_columns) < layout.barcode.x  # left of the start guard
+
+
+BREAD_EAN13 = LabelProduct(
+    bar_code="4006381333931", name="Хліб", unit="шт", price=Decimal("24")
+)
