@@ -43,11 +43,6 @@ from app.domain.units import (
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
-CONTEXT = "WizardChecks"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 @dataclass(frozen=True)
@@ -66,11 +61,16 @@ class Checked(Generic[T]):
 def check_name(text: str) -> Checked[str]:
     name = text.strip()
     if not name:
-        return Checked(reason=_tr("Enter the product's name."))
+        return Checked(
+            reason=QCoreApplication.translate(
+                "WizardChecks", "Enter the product's name."
+            )
+        )
     if len(name) > PRODUCT_NAME_MAX:
         return Checked(
             reason=QCoreApplication.translate(
-                CONTEXT, "The name is %1 characters long; at most %2 are allowed."
+                "WizardChecks",
+                "The name is %1 characters long; at most %2 are allowed.",
             )
             .replace("%1", str(len(name)))
             .replace("%2", str(PRODUCT_NAME_MAX))
@@ -82,17 +82,29 @@ def check_name(text: str) -> Checked[str]:
 
 
 def symbology_name(reading: Reading) -> str:
-    return _tr("internal code") if reading.is_internal else str(reading.symbology)
+    return (
+        QCoreApplication.translate("WizardChecks", "internal code")
+        if reading.is_internal
+        else str(reading.symbology)
+    )
 
 
 def prefix_class_name(prefix: PrefixClass) -> str:
     names = {
-        PrefixClass.GTIN: _tr("manufacturer's code (GTIN)"),
-        PrefixClass.IN_STORE: _tr("in-store code"),
-        PrefixClass.ISBN: _tr("book (ISBN)"),
-        PrefixClass.ISSN: _tr("periodical (ISSN)"),
-        PrefixClass.COUPON: _tr("coupon"),
-        PrefixClass.INTERNAL: _tr("shop's own code"),
+        PrefixClass.GTIN: QCoreApplication.translate(
+            "WizardChecks", "manufacturer's code (GTIN)"
+        ),
+        PrefixClass.IN_STORE: QCoreApplication.translate(
+            "WizardChecks", "in-store code"
+        ),
+        PrefixClass.ISBN: QCoreApplication.translate("WizardChecks", "book (ISBN)"),
+        PrefixClass.ISSN: QCoreApplication.translate(
+            "WizardChecks", "periodical (ISSN)"
+        ),
+        PrefixClass.COUPON: QCoreApplication.translate("WizardChecks", "coupon"),
+        PrefixClass.INTERNAL: QCoreApplication.translate(
+            "WizardChecks", "shop's own code"
+        ),
     }
     return names[prefix]
 
@@ -101,7 +113,9 @@ def describe_reading(reading: Reading) -> str:
     """`EAN-13 4820000000000 + add-on 12 · manufacturer's code (GTIN)`."""
     text = f"{symbology_name(reading)} {reading.bar_code}"
     if reading.ext_bar_code:
-        text += " " + _tr("+ add-on %1").replace("%1", reading.ext_bar_code)
+        text += " " + QCoreApplication.translate("WizardChecks", "+ add-on %1").replace(
+            "%1", reading.ext_bar_code
+        )
     return f"{text} · {prefix_class_name(reading.prefix_class)}"
 
 
@@ -109,28 +123,39 @@ def explain_barcode_error(error: BarcodeError) -> str:
     params = error.params
     if isinstance(error, InvalidCheckDigit):
         expected = params.get("expected")
-        return _tr("Wrong check digit: the code should end in %1.").replace(
-            "%1", str(expected)[-1:] if expected else "?"
-        )
+        return QCoreApplication.translate(
+            "WizardChecks", "Wrong check digit: the code should end in %1."
+        ).replace("%1", str(expected)[-1:] if expected else "?")
     if isinstance(error, InvalidCharacter):
-        return _tr("A barcode has only digits (character %1 is not one).").replace(
-            "%1", str(params.get("position", "?"))
-        )
+        return QCoreApplication.translate(
+            "WizardChecks", "A barcode has only digits (character %1 is not one)."
+        ).replace("%1", str(params.get("position", "?")))
     if isinstance(error, InvalidLength):
-        return _tr(
+        return QCoreApplication.translate(
+            "WizardChecks",
             "A barcode of %1 digits is not known; EAN-13 has 13, EAN-8 has 8, "
-            "UPC-A 12, and an add-on adds 2 or 5."
+            "UPC-A 12, and an add-on adds 2 or 5.",
         ).replace("%1", str(params.get("length", "?")))
     if isinstance(error, InvalidAddOn):
-        return _tr("The add-on must have 2 or 5 digits.")
-    return _tr("This is not a barcode the shop can use.")
+        return QCoreApplication.translate(
+            "WizardChecks", "The add-on must have 2 or 5 digits."
+        )
+    return QCoreApplication.translate(
+        "WizardChecks", "This is not a barcode the shop can use."
+    )
 
 
 def check_barcode(text: str, *, required: bool = False) -> Checked[Reading]:
     """Empty is allowed unless `required`; otherwise the domain must read it."""
     if not text.strip():
         return (
-            Checked(reason=_tr("Scan or type the barcode.")) if required else Checked()
+            Checked(
+                reason=QCoreApplication.translate(
+                    "WizardChecks", "Scan or type the barcode."
+                )
+            )
+            if required
+            else Checked()
         )
     try:
         reading = read_barcode(text)
@@ -139,9 +164,9 @@ def check_barcode(text: str, *, required: bool = False) -> Checked[Reading]:
         return Checked(reason=explain_barcode_error(error))
     if len(reading.bar_code) > BAR_CODE_MAX:
         return Checked(
-            reason=_tr("The code is longer than %1 digits.").replace(
-                "%1", str(BAR_CODE_MAX)
-            )
+            reason=QCoreApplication.translate(
+                "WizardChecks", "The code is longer than %1 digits."
+            ).replace("%1", str(BAR_CODE_MAX))
         )
     return Checked(reading)
 
@@ -151,9 +176,11 @@ def check_barcode(text: str, *, required: bool = False) -> Checked[Reading]:
 
 def unit_type_name(unit_type: UnitType) -> str:
     names = {
-        UnitType.INTEGER: _tr("whole numbers"),
-        UnitType.QUARTER: _tr("multiples of 0.25"),
-        UnitType.FRACTIONAL: _tr("fractions"),
+        UnitType.INTEGER: QCoreApplication.translate("WizardChecks", "whole numbers"),
+        UnitType.QUARTER: QCoreApplication.translate(
+            "WizardChecks", "multiples of 0.25"
+        ),
+        UnitType.FRACTIONAL: QCoreApplication.translate("WizardChecks", "fractions"),
     }
     return names[unit_type]
 
@@ -164,16 +191,27 @@ def check_extra_unit_text(
     """An extra unit's rate as typed, against its type and the default unit's."""
     if unit_type not in COMPATIBLE[default_type]:
         return Checked(
-            reason=_tr("A unit counted in %1 cannot go with a default unit in %2.")
+            reason=QCoreApplication.translate(
+                "WizardChecks",
+                "A unit counted in %1 cannot go with a default unit in %2.",
+            )
             .replace("%1", unit_type_name(unit_type))
             .replace("%2", unit_type_name(default_type))
         )
     if not rate_text.strip():
-        return Checked(reason=_tr("Enter how many default units this unit holds."))
+        return Checked(
+            reason=QCoreApplication.translate(
+                "WizardChecks", "Enter how many default units this unit holds."
+            )
+        )
     try:
         rate = parse_rate(rate_text)
     except UnitRuleError:
-        return Checked(reason=_tr("The rate must be a number, such as 12 or 0,5."))
+        return Checked(
+            reason=QCoreApplication.translate(
+                "WizardChecks", "The rate must be a number, such as 12 or 0,5."
+            )
+        )
     try:
         check_extra_unit(default_type, UnitSpec(0, unit_type, rate, False))
     except UnitRuleError:
@@ -183,17 +221,23 @@ def check_extra_unit_text(
 
 def _explain_rate(unit_type: UnitType, rate: Decimal) -> str:
     if rate <= 0:
-        return _tr("The rate must be greater than 0.")
+        return QCoreApplication.translate(
+            "WizardChecks", "The rate must be greater than 0."
+        )
     exponent = rate.normalize().as_tuple().exponent
     if isinstance(exponent, int) and -exponent > RATE_MAX_DECIMALS:
-        return _tr("The rate may have at most %1 decimals.").replace(
-            "%1", str(RATE_MAX_DECIMALS)
-        )
+        return QCoreApplication.translate(
+            "WizardChecks", "The rate may have at most %1 decimals."
+        ).replace("%1", str(RATE_MAX_DECIMALS))
     if unit_type == UnitType.INTEGER and rate != rate.to_integral_value():
-        return _tr("A unit counted in whole numbers needs a whole rate.")
+        return QCoreApplication.translate(
+            "WizardChecks", "A unit counted in whole numbers needs a whole rate."
+        )
     if unit_type == UnitType.QUARTER:
-        return _tr("This unit needs a rate that is a multiple of 0.25.")
-    return _tr("The rate is too large.")
+        return QCoreApplication.translate(
+            "WizardChecks", "This unit needs a rate that is a multiple of 0.25."
+        )
+    return QCoreApplication.translate("WizardChecks", "The rate is too large.")
 
 
 # --- prices -----------------------------------------------------------------------
@@ -214,7 +258,11 @@ def check_price_texts(texts: PriceTexts) -> Checked[PriceSpec]:
     if not (texts.price.strip() or texts.min_price.strip() or texts.max_price.strip()):
         return Checked()
     if not texts.price.strip():
-        return Checked(reason=_tr("Enter the price, or clear the row."))
+        return Checked(
+            reason=QCoreApplication.translate(
+                "WizardChecks", "Enter the price, or clear the row."
+            )
+        )
     try:
         price = parse_money(texts.price, "price")
         max_price = (
@@ -239,11 +287,13 @@ def check_price_texts(texts: PriceTexts) -> Checked[PriceSpec]:
 
 def _field_name(field: str | None) -> str:
     names = {
-        "price": _tr("The price"),
-        "min_price": _tr("The minimum"),
-        "max_price": _tr("The maximum"),
+        "price": QCoreApplication.translate("WizardChecks", "The price"),
+        "min_price": QCoreApplication.translate("WizardChecks", "The minimum"),
+        "max_price": QCoreApplication.translate("WizardChecks", "The maximum"),
     }
-    return names.get(field or "price", _tr("The price"))
+    return names.get(
+        field or "price", QCoreApplication.translate("WizardChecks", "The price")
+    )
 
 
 def _explain_money(error: PriceRuleError) -> str:
@@ -254,22 +304,34 @@ def _explain_money(error: PriceRuleError) -> str:
     except InvalidOperation:
         value = Decimal("NaN")
     if not value.is_finite():
-        return _tr("%1 must be an amount, such as 12,50.").replace("%1", field)
+        return QCoreApplication.translate(
+            "WizardChecks", "%1 must be an amount, such as 12,50."
+        ).replace("%1", field)
     if value < 0:
-        return _tr("%1 cannot be negative.").replace("%1", field)
+        return QCoreApplication.translate(
+            "WizardChecks", "%1 cannot be negative."
+        ).replace("%1", field)
     exponent = value.normalize().as_tuple().exponent
     if isinstance(exponent, int) and -exponent > MONEY_DECIMALS:
-        return _tr("%1 may have at most 4 decimals.").replace("%1", field)
-    return _tr("%1 is too large.").replace("%1", field)
+        return QCoreApplication.translate(
+            "WizardChecks", "%1 may have at most 4 decimals."
+        ).replace("%1", field)
+    return QCoreApplication.translate("WizardChecks", "%1 is too large.").replace(
+        "%1", field
+    )
 
 
 def _explain_price(error: PriceRuleError, spec: PriceSpec) -> str:
     if error.field == "min_price" and spec.min_price < MIN_PRICE_FLOOR:
-        return _tr("The minimum must be at least %1.").replace(
-            "%1", str(MIN_PRICE_FLOOR)
-        )
+        return QCoreApplication.translate(
+            "WizardChecks", "The minimum must be at least %1."
+        ).replace("%1", str(MIN_PRICE_FLOOR))
     if error.field == "max_price":
-        return _tr("The maximum cannot be above the price.")
+        return QCoreApplication.translate(
+            "WizardChecks", "The maximum cannot be above the price."
+        )
     if error.field == "min_price":
-        return _tr("The minimum cannot be above the maximum.")
+        return QCoreApplication.translate(
+            "WizardChecks", "The minimum cannot be above the maximum."
+        )
     return _explain_money(error)
