@@ -28,6 +28,8 @@ AppVersion={#AppVersion}
 AppVerName={#AppName} {#AppVersion}
 AppPublisher={#AppPublisher}
 AppComments=Scan stock, keep the POS catalog right, print shelf labels
+; setup.exe's own file version: numbers only (a version like 1.2.0rc1 needs a
+; separate /DAppVersion for it)
 VersionInfoVersion={#AppVersion}
 ; PyInstaller builds for the Python that runs it: a 64-bit Python gives a 64-bit app
 ArchitecturesAllowed=x64compatible
