@@ -52,18 +52,18 @@ from app.gui.products_model import ProductColumn, ProductsModel
 from app.gui.services import (
     CatalogChange,
     CatalogController,
-    CatalogWrite,
     ConnectionState,
-    WriteKind,
     WriteOutcome,
     WriteStatus,
     connection_text,
 )
 from app.gui.tasks import TaskFailure, TaskRunner
 from app.store.catalog import Catalog
+from app.store.outbox import Outbox
 from app.store.records import LookupResult
 from app.store.search import ProductFilter
 from app.store.sync import SyncProgress, SyncReport, SyncStage, make_session
+from app.store.writes import OutboxWrite, WriteKind
 
 logger = logging.getLogger(__name__)
 
@@ -325,7 +325,7 @@ class CatalogPanel(QWidget):
             id_image=group.id_image,
             active=group.active,
         )
-        write = CatalogWrite(WriteKind.UPDATE_GROUP, body, target_guid=group.guid)
+        write = OutboxWrite(WriteKind.UPDATE_GROUP, body, target_guid=group.guid)
         self.controller.submit(write, self._on_group_move_outcome)
 
     def _on_group_move_outcome(self, outcome: WriteOutcome) -> None:
@@ -548,15 +548,19 @@ def build_controller(
     catalog_file: Path | None = None,
     retry_interval_ms: int | None = None,
 ) -> CatalogController:
-    """The controller for one server: a client, its local catalog and the outbox."""
+    """The controller for one server: a client, its local catalog and its outbox
+    (`outbox-….sqlite3` beside `catalog-….sqlite3`)."""
     client = CatalogClient(make_session(), base_url, token, locale=locale)
     path = catalog_file or catalog_path(base_url, locale, is_sandbox)
     path.parent.mkdir(parents=True, exist_ok=True)
     catalog = Catalog(path)
-    extra = (
-        {} if retry_interval_ms is None else {"retry_interval_ms": retry_interval_ms}
+    outbox = Outbox(path.with_name(path.name.replace("catalog", "outbox", 1)))
+    controller = CatalogController(
+        client, catalog, runner, outbox, is_sandbox=is_sandbox
     )
-    return CatalogController(client, catalog, runner, is_sandbox=is_sandbox, **extra)
+    if retry_interval_ms is not None:
+        controller.set_retry_interval(retry_interval_ms)
+    return controller
 
 
 class StatusWiring:

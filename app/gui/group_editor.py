@@ -13,8 +13,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from app.domain.models import GROUP_NAME_MAX, Group, GroupWrite
-from app.gui.services import CatalogController, CatalogWrite, WriteKind
+from app.gui.services import CatalogController
 from app.gui.write_dialog import FieldError, WriteDialog
+from app.store.writes import OutboxWrite, WriteKind
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ class GroupEditor(WriteDialog):
         self.add_field("active", "", self.active)
         self.resize(420, self.sizeHint().height())
 
-    def build_write(self) -> CatalogWrite:
+    def build_write(self) -> OutboxWrite:
         name = " ".join(self.name.text().split())
         if not name:
             raise FieldError("name_group", _tr("Type the group's name."))
@@ -93,5 +94,5 @@ class GroupEditor(WriteDialog):
             active=self.active.isChecked(),
         )
         if self.group is None:
-            return CatalogWrite(WriteKind.CREATE_GROUP, body)
-        return CatalogWrite(WriteKind.UPDATE_GROUP, body, target_guid=self.group.guid)
+            return OutboxWrite(WriteKind.CREATE_GROUP, body)
+        return OutboxWrite(WriteKind.UPDATE_GROUP, body, target_guid=self.group.guid)

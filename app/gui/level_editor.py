@@ -38,8 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.models import PRICE_LEVEL_NAME_MAX, PriceLevel, PriceLevelWrite
-from app.gui.services import CatalogChange, CatalogController, CatalogWrite, WriteKind
+from app.gui.services import CatalogChange, CatalogController
 from app.gui.write_dialog import FieldError, WriteDialog
+from app.store.writes import OutboxWrite, WriteKind
 
 logger = logging.getLogger(__name__)
 
@@ -152,7 +153,7 @@ class LevelDialog(WriteDialog):
         self.active.setChecked(level.active if level else True)
         self.add_field("active", "", self.active)
 
-    def build_write(self) -> CatalogWrite:
+    def build_write(self) -> OutboxWrite:
         name = " ".join(self.name.text().split())
         if not name:
             raise FieldError("name_price_level", _tr("Type the level's name."))
@@ -162,8 +163,8 @@ class LevelDialog(WriteDialog):
             )
         body = PriceLevelWrite(name_price_level=name, active=self.active.isChecked())
         if self.level is None:
-            return CatalogWrite(WriteKind.CREATE_PRICE_LEVEL, body)
-        return CatalogWrite(
+            return OutboxWrite(WriteKind.CREATE_PRICE_LEVEL, body)
+        return OutboxWrite(
             WriteKind.UPDATE_PRICE_LEVEL, body, target_guid=self.level.guid
         )
 

@@ -61,15 +61,10 @@ from app.domain.models import (
 from app.domain.prices import PriceSpec, check_price, parse_money
 from app.domain.units import UnitSpec, check_units, parse_rate
 from app.gui.products_model import format_money
-from app.gui.services import (
-    CatalogController,
-    CatalogWrite,
-    WriteKind,
-    WriteOutcome,
-    WriteStatus,
-)
+from app.gui.services import CatalogController, WriteOutcome, WriteStatus
 from app.gui.write_dialog import FieldError, WriteDialog
 from app.store.records import ProductDetails
+from app.store.writes import OutboxWrite, WriteKind
 
 logger = logging.getLogger(__name__)
 
@@ -309,7 +304,7 @@ class UnitDialog(WriteDialog):
             )
             self.note.show()
 
-    def build_write(self) -> CatalogWrite:
+    def build_write(self) -> OutboxWrite:
         id_unit = self.sample.currentData()
         if id_unit is None:
             raise FieldError("id_unit", _tr("Choose a unit."))
@@ -346,14 +341,14 @@ class UnitDialog(WriteDialog):
         if old is not None:
             if not old.guid:
                 raise FieldError("id_unit", _tr("This unit has no guid to edit by."))
-            return CatalogWrite(
+            return OutboxWrite(
                 WriteKind.UPDATE_UNIT,
                 body,
                 self.product.guid,
                 self.product.id_goods,
                 old.guid,
             )
-        return CatalogWrite(
+        return OutboxWrite(
             WriteKind.CREATE_UNIT, body, self.product.guid, self.product.id_goods
         )
 
@@ -382,7 +377,7 @@ class SeriesDialog(WriteDialog):
         self.active.setChecked(True)
         self.add_field("active", "", self.active)
 
-    def build_write(self) -> CatalogWrite:
+    def build_write(self) -> OutboxWrite:
         id_series = self.id_series.text().strip()
         name = self.name_series.text().strip()
         if not id_series:
@@ -394,7 +389,7 @@ class SeriesDialog(WriteDialog):
         body = SeriesWrite(
             id_series=id_series, name_series=name, active=self.active.isChecked()
         )
-        return CatalogWrite(
+        return OutboxWrite(
             WriteKind.CREATE_SERIES, body, self.product.guid, self.product.id_goods
         )
 
@@ -435,7 +430,7 @@ class PriceDialog(WriteDialog):
         )
         self.note.show()
 
-    def build_write(self) -> CatalogWrite:
+    def build_write(self) -> OutboxWrite:
         default = self.details.default_unit
         if default is None:
             raise FieldError("price", _tr("The product has no default unit yet."))
@@ -478,7 +473,7 @@ class PriceDialog(WriteDialog):
             min_price=min_price,
             max_price=max_price,
         )
-        return CatalogWrite(
+        return OutboxWrite(
             WriteKind.CREATE_PRICE, body, self.product.guid, self.product.id_goods
         )
 
@@ -524,7 +519,7 @@ class BarcodeDialog(WriteDialog):
         self.active.setChecked(barcode.active if barcode else True)
         self.add_field("active", "", self.active)
 
-    def build_write(self) -> CatalogWrite:
+    def build_write(self) -> OutboxWrite:
         bar_code = self.bar_code.text().strip()
         ext = self.ext_bar_code.text().strip() or None
         try:
@@ -549,14 +544,14 @@ class BarcodeDialog(WriteDialog):
         if self.barcode is not None:
             if not self.barcode.guid:
                 raise FieldError("bar_code", _tr("This barcode has no guid."))
-            return CatalogWrite(
+            return OutboxWrite(
                 WriteKind.UPDATE_BARCODE,
                 body,
                 self.product.guid,
                 self.product.id_goods,
                 self.barcode.guid,
             )
-        return CatalogWrite(
+        return OutboxWrite(
             WriteKind.CREATE_BARCODE, body, self.product.guid, self.product.id_goods
         )
 

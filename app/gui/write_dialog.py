@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from app.domain import errors as domain_errors
 from app.domain.errors import DomainError
-from app.gui.services import CatalogController, CatalogWrite, WriteOutcome, WriteStatus
+from app.gui.services import CatalogController, WriteOutcome, WriteStatus
 from app.gui.tasks import TaskFailure
+from app.store.writes import OutboxWrite
 
 logger = logging.getLogger(__name__)
 
@@ -203,7 +204,7 @@ class WriteDialog(QDialog):
 
     # --- sending --------------------------------------------------------------------
 
-    def build_write(self) -> CatalogWrite:
+    def build_write(self) -> OutboxWrite:
         """The write for the values as they stand; raises `DomainError` or
         `FieldError` for a value the rules refuse."""
         raise NotImplementedError

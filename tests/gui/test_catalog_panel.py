@@ -27,6 +27,7 @@ from app.gui.settings import Settings, TokenStore
 from app.gui.tasks import TaskRunner
 from app.sandbox.testing import SandboxServer, running_server
 from app.store.catalog import Catalog
+from app.store.outbox import Outbox
 from app.store.sync import CatalogSync, make_session
 from tests.gui.fakes import MemoryKeyring
 
@@ -86,12 +87,14 @@ def controller(
         if source.exists():
             shutil.copyfile(source, path.with_name(path.name + suffix))
     catalog = Catalog(path)
+    outbox = Outbox(tmp_path / "outbox.sqlite3")
     controller = CatalogController(
-        client, catalog, runner, is_sandbox=True, retry_interval_ms=50
+        client, catalog, runner, outbox, is_sandbox=True, retry_interval_ms=50
     )
     yield controller
     controller.stop()
     runner.wait_for_done(WAIT_MS)
+    outbox.close()
     catalog.close()
 
 
