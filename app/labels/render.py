@@ -46,6 +46,7 @@ from app.labels.geometry import (
 logger = logging.getLogger(__name__)
 
 PLAN_CACHE_SIZE = 4096
+ADVANCE_CACHE_SIZE = 65536
 MIN_FIT_SCALE = 0.6  # text shrinks to fit its box, never below 60 % of its size
 BLACK = QColor(0, 0, 0)
 WHITE = QColor(255, 255, 255)
@@ -78,6 +79,7 @@ class LabelPainter:
         self._fonts: dict[tuple[int, bool], tuple[QFont, QFontMetrics]] = {}
         self._lines: dict[tuple[TextItem, int], tuple[int, list[str]]] = {}
         self._plans: dict[int, _Plan] = {}
+        self._advances: dict[tuple[int, bool, str], int] = {}
 
     def _font(self, px: int, bold: bool) -> tuple[QFont, QFontMetrics]:
         key = (px, bold)
@@ -91,6 +93,16 @@ class LabelPainter:
             self._fonts[key] = found
         return found
 
+    def _advance(self, px: int, bold: bool, text: str) -> int:
+        key = (px, bold, text)
+        found = self._advances.get(key)
+        if found is None:
+            found = self._font(px, bold)[1].horizontalAdvance(text)
+            if len(self._advances) > ADVANCE_CACHE_SIZE:
+                self._advances.clear()
+            self._advances[key] = found
+        return found
+
     def _fitted(self, item: TextItem, width: int) -> tuple[int, list[str]]:
         """Font pixel size and lines for a text item in a box `width` wide."""
         key = (item, width)
@@ -100,14 +112,21 @@ class LabelPainter:
         px = item.font_px
         if item.fit:
             smallest = max(1, int(item.font_px * MIN_FIT_SCALE))
-            while (
-                px > smallest
-                and self._font(px, item.bold)[1].horizontalAdvance(item.text) > width
-            ):
-                px -= 1
-        metrics = self._font(px, item.bold)[1]
-        lines = wrap_text(item.text, width, item.max_lines, metrics.horizontalAdvance)
+            advance = self._advance(px, item.bold, item.text)
+            if advance > width:
+                # Advances grow about linearly with the size: one guess, then steps.
+                px = max(smallest, min(px - 1, px * width // advance))
+                while px > smallest and self._advance(px, item.bold, item.text) > width:
+                    px -= 1
+        lines = wrap_text(
+            item.text,
+            width,
+            item.max_lines,
+            lambda text: self._advance(px, item.bold, text),
+        )
         found = (px, lines)
+        if len(self._lines) > PLAN_CACHE_SIZE:
+            self._lines.clear()
         self._lines[key] = found
         return found
 
@@ -126,7 +145,7 @@ class LabelPainter:
             font, metrics = self._font(px, item.bold)
             left = item.rect.x / squeeze
             for number, line in enumerate(lines):
-                slack = width - metrics.horizontalAdvance(line)
+                slack = width - self._advance(px, item.bold, line)
                 shift = {"centre": slack / 2, "center": slack / 2, "right": slack}
                 point = QPointF(
                     left + shift.get(item.align, 0),

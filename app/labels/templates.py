@@ -126,6 +126,11 @@ class Template:
     frame: bool = False
     source: str = field(default="", compare=False)
 
+    def __hash__(self) -> int:
+        # Hashing every box on each cached layout lookup is slow; equal templates
+        # share these values anyway.
+        return hash((self.name, self.width_mm, self.height_mm))
+
     @property
     def page_width_mm(self) -> float:
         return self.sheet.page_width_mm if self.sheet else self.width_mm
