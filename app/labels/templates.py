@@ -310,6 +310,19 @@ def check_template(template: Template) -> None:
                 template=template.name,
                 box=box_name,
             )
+    for spec in template.fields:
+        if spec.align not in ("left", "centre", "center", "right"):
+            raise TemplateError(
+                f"{where}: [fields.{spec.name}] align must be left, centre or right, "
+                f"not {spec.align!r}",
+                template=template.name,
+            )
+        if spec.max_lines < 1 or spec.font_mm <= 0:
+            raise TemplateError(
+                f"{where}: [fields.{spec.name}] needs max_lines of 1 or more and a "
+                "font_mm above 0",
+                template=template.name,
+            )
     code_box = template.barcode.box
     for field_spec in template.fields:
         if field_spec.box.overlaps(code_box):

@@ -327,3 +327,28 @@ def test_parse_dpi() -> None:
     assert parse_dpi("300x600") == Dpi(300, 600)
     with pytest.raises(ValueError, match="dots per inch"):
         parse_dpi("300dpi")
+
+
+def test_field_settings_are_checked() -> None:
+    data = _raw("thermal-58x40")
+    data["fields"]["price"]["align"] = "middle"
+    with pytest.raises(TemplateError, match="align"):
+        parse_template(data, "bad.toml")
+    data = _raw("thermal-58x40")
+    data["fields"]["colour"] = data["fields"].pop("price")
+    with pytest.raises(TemplateError, match="unknown field"):
+        parse_template(data, "bad.toml")
+    data = _raw("thermal-58x40")
+    del data["barcode"]["width_mm"]
+    with pytest.raises(TemplateError, match="width_mm must be a number"):
+        parse_template(data, "bad.toml")
+
+
+def test_a_shop_copy_of_a_template_loads_from_its_path(tmp_path: Any) -> None:
+    text = (templates_dir() / "thermal-58x40.toml").read_text("utf-8")
+    copy_path = tmp_path / "my-shop.toml"
+    copy_path.write_text(text.replace('"thermal-58x40"', '"my-shop"'), "utf-8")
+    assert load_template(str(copy_path)).name == "my-shop"
+    copy_path.write_text("name = [", "utf-8")
+    with pytest.raises(TemplateError, match="cannot be read"):
+        load_template.__wrapped__(str(copy_path))
