@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import logging
+import threading
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -242,6 +243,36 @@ def fill(database: Database) -> bool:
         len(contents.group_paths),
         len(contents.products),
     )
+    return True
+
+
+_template_lock = threading.Lock()
+_template: Database | None = None
+
+
+def fill_copy(database: Database) -> bool:
+    """Like `fill`, but copies a demo catalog built once per process (SQLite backup).
+
+    Tests start many demo servers; building the catalog takes a second or more on a
+    busy machine, copying it a few milliseconds. Every copy has the same guids.
+    """
+    global _template
+    with catalog.transaction(database) as session:
+        if not is_empty(session):
+            return False
+    with _template_lock:
+        if _template is None:
+            template = Database()
+            fill(template)
+            _template = template
+        with _template.lock, database.lock:
+            source = _template.engine.raw_connection()
+            target = database.engine.raw_connection()
+            try:
+                source.driver_connection.backup(target.driver_connection)  # type: ignore[union-attr]
+            finally:
+                target.close()
+                source.close()
     return True
 
 

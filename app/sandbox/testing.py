@@ -65,7 +65,9 @@ class SandboxServer:
         self.host = host
         self.database = Database(db)
         self.app: FastAPI = create_app(self.database, token)
-        if demo:
+        if demo and self.database.location == MEMORY:
+            demo_catalog.fill_copy(self.database)
+        elif demo:
             demo_catalog.fill(self.database)
         self.port = port or _free_port(host)
         self._server: uvicorn.Server | None = None

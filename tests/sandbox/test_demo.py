@@ -149,3 +149,27 @@ def test_fill_runs_only_on_an_empty_database() -> None:
 
     assert (first, second) == (True, False)
     database.dispose()
+
+
+def test_copied_demo_matches_a_built_one() -> None:
+    built, copied = Database(), Database()
+    demo.fill(built)
+
+    first = demo.fill_copy(copied)
+    second = demo.fill_copy(copied)
+
+    def contents(database: Database) -> list[Any]:
+        with database.engine.connect() as connection:
+            return [
+                sorted(map(tuple, connection.exec_driver_sql(query).all()))
+                for query in (
+                    "SELECT bar_code, ext_bar_code, id_unit, id_series FROM goods_barcode",
+                    "SELECT name_goods, id_group FROM goods",
+                    "SELECT id_goods, id_price_level, price, min_price FROM goods_price",
+                )
+            ]
+
+    assert (first, second) == (True, False)
+    assert contents(copied) == contents(built)
+    built.dispose()
+    copied.dispose()
