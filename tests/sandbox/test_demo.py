@@ -163,9 +163,9 @@ def test_copied_demo_matches_a_built_one() -> None:
             return [
                 sorted(map(tuple, connection.exec_driver_sql(query).all()))
                 for query in (
-                    "SELECT bar_code, ext_bar_code, id_unit, id_series FROM goods_barcode",
+                    "SELECT bar_code, ext_bar_code, id_series FROM goods_barcode",
                     "SELECT name_goods, id_group FROM goods",
-                    "SELECT id_goods, id_price_level, price, min_price FROM goods_price",
+                    "SELECT id_goods, id_price_level, price FROM goods_price",
                 )
             ]
 
