@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
 from app import __version__, logs, paths
 from app.gui import i18n
+from app.gui.catalog_panel import CatalogPanel, mount_catalog
 from app.gui.crash import CrashHandler
 from app.gui.main_window import MainWindow, ServerInUse
 from app.gui.settings import Settings, TokenStore, load_settings
@@ -144,6 +145,7 @@ class GuiSession(QObject):
         self.runner = TaskRunner(self)
         self.window = MainWindow(self.settings, self.token_store, self.runner)
         self.sandbox: Any = None
+        self.catalog_panel: CatalogPanel | None = None
         self._sandbox_starter = sandbox_starter
         self._token_prompt = token_prompt
 
@@ -169,9 +171,8 @@ class GuiSession(QObject):
             logger.warning("no token for %s; requests will be refused", url)
         server = ServerInUse(url, self.settings.locale, is_sandbox=False)
         self.window.set_server(server)
+        self._mount_catalog(server, token)
         self.server_ready.emit(server)
-        # FIXME(main-window): build the CatalogClient and local catalog for this
-        # server here and hand them to the catalog views once they exist.
 
     def _start_sandbox(self) -> None:
         self.window.set_server_state(self.tr("starting the sandbox…"))
@@ -191,7 +192,19 @@ class GuiSession(QObject):
         self.sandbox = server
         in_use = ServerInUse(server.base_url, self.settings.locale, is_sandbox=True)
         self.window.set_server(in_use, sandbox_token=server.token)
+        self._mount_catalog(in_use, server.token)
         self.server_ready.emit(in_use)
+
+    def _mount_catalog(self, server: ServerInUse, token: str | None) -> None:
+        """The catalog views for `server`, as the window's content; starts a sync."""
+        self.catalog_panel = mount_catalog(
+            self.window,
+            self.runner,
+            server.base_url,
+            token,
+            server.locale,
+            is_sandbox=server.is_sandbox,
+        )
 
     def _on_sandbox_failed(self, failure: TaskFailure) -> None:
         self.window.set_server_state(self.tr("the sandbox did not start"))
@@ -219,6 +232,8 @@ class GuiSession(QObject):
 
     @Slot()
     def _on_window_closing(self) -> None:
+        if self.catalog_panel is not None:
+            self.catalog_panel.shutdown()  # cancels the sync before the wait
         self.runner.wait_for_done(15_000)
         if self.sandbox is not None:
             self.sandbox.close()
