@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -550,13 +551,16 @@ def build_controller(
 ) -> CatalogController:
     """The controller for one server: a client, its local catalog and its outbox
     (`outbox-….sqlite3` beside `catalog-….sqlite3`)."""
-    client = CatalogClient(make_session(), base_url, token, locale=locale)
+    stop_event = threading.Event()
+    client = CatalogClient(
+        make_session(), base_url, token, locale=locale, sleep=stop_event.wait
+    )
     path = catalog_file or catalog_path(base_url, locale, is_sandbox)
     path.parent.mkdir(parents=True, exist_ok=True)
     catalog = Catalog(path)
     outbox = Outbox(path.with_name(path.name.replace("catalog", "outbox", 1)))
     controller = CatalogController(
-        client, catalog, runner, outbox, is_sandbox=is_sandbox
+        client, catalog, runner, outbox, is_sandbox=is_sandbox, stop_event=stop_event
     )
     if retry_interval_ms is not None:
         controller.set_retry_interval(retry_interval_ms)

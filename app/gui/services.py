@@ -133,6 +133,7 @@ class CatalogController(QObject):
         sync: CatalogSync | None = None,
         is_sandbox: bool = False,
         retry_interval_ms: int = RETRY_INTERVAL_MS,
+        stop_event: threading.Event | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -146,7 +147,9 @@ class CatalogController(QObject):
         self._online: bool | None = None
         self._syncing = False
         self._retrying = False
-        self._cancel_sync = threading.Event()
+        # Set by `stop`: cancels a sync pass and (when the client sleeps on it, see
+        # `build_controller`) cuts short the client's retry waits.
+        self._cancel_sync = stop_event or threading.Event()
         self._retry = QTimer(self)
         self._retry.setInterval(retry_interval_ms)
         self._retry.timeout.connect(self._on_retry_timeout)
