@@ -386,6 +386,8 @@ def wrap_text(
     """Break at spaces into at most `max_lines` lines no wider than `max_width`; the
     last line ends with an ellipsis when text is left over. A word wider than a line is
     cut."""
+    if measure(text) <= max_width and "\n" not in text:
+        return [text]
     words = text.split()
     lines: list[str] = []
     current = ""

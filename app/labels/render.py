@@ -77,7 +77,9 @@ class LabelPainter:
     def __init__(self, font_family: str = "DejaVu Sans") -> None:
         self._family = font_family
         self._fonts: dict[tuple[int, bool], tuple[QFont, QFontMetrics]] = {}
-        self._lines: dict[tuple[TextItem, int], tuple[int, list[str]]] = {}
+        self._lines: dict[
+            tuple[str, int, bool, int, bool, int], tuple[int, list[str]]
+        ] = {}
         self._plans: dict[int, _Plan] = {}
         self._advances: dict[tuple[int, bool, str], int] = {}
 
@@ -105,7 +107,7 @@ class LabelPainter:
 
     def _fitted(self, item: TextItem, width: int) -> tuple[int, list[str]]:
         """Font pixel size and lines for a text item in a box `width` wide."""
-        key = (item, width)
+        key = (item.text, item.font_px, item.bold, item.max_lines, item.fit, width)
         found = self._lines.get(key)
         if found is not None:
             return found
