@@ -29,7 +29,12 @@ from app.domain.barcode import (
 )
 from app.domain.models import BASE_SERIES_ID
 from app.gui.tasks import TaskFailure
-from app.gui.wizard.common import WizardContext, note_label, reason_label
+from app.gui.wizard.common import (
+    WizardContext,
+    display_decimal,
+    note_label,
+    reason_label,
+)
 from app.gui.wizard.identify_page import IdentifyPage
 from app.gui.wizard.units_page import UnitsPage
 from app.gui.wizard.validators import check_barcode, describe_reading
@@ -201,7 +206,7 @@ class BarcodesPage(QWizardPage):
             row.unit_combo.addItem(
                 self.tr("%1 (%2 each)")
                 .replace("%1", self._units.unit_name(unit.id_unit))
-                .replace("%2", format(unit.rate.normalize(), "f")),
+                .replace("%2", display_decimal(unit.rate)),
                 unit.id_unit,
             )
         if chosen is not None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import IntEnum
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.api.client import CatalogClient
@@ -69,9 +70,24 @@ REASON_STYLE = "color: #b3261e;"
 NOTE_STYLE = "color: #555;"
 
 
+class FieldNote(QLabel):
+    """A note under a field that takes no room while it has nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setVisible(False)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+
 def reason_label(name: str, parent: QWidget | None = None) -> QLabel:
     """A label beside a field saying why it is not acceptable (empty when it is)."""
-    label = QLabel(parent)
+    label = FieldNote(parent)
     label.setObjectName(name)
     label.setStyleSheet(REASON_STYLE)
     label.setWordWrap(True)
@@ -79,8 +95,20 @@ def reason_label(name: str, parent: QWidget | None = None) -> QLabel:
 
 
 def note_label(name: str, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(parent)
+    label = FieldNote(parent)
     label.setObjectName(name)
     label.setStyleSheet(NOTE_STYLE)
     label.setWordWrap(True)
     return label
+
+
+def display_decimal(value: Decimal, min_decimals: int = 0) -> str:
+    """A decimal as staff read it: the locale's decimal point, no float rounding."""
+    if min_decimals:
+        exponent = value.normalize().as_tuple().exponent
+        if isinstance(exponent, int) and exponent > -min_decimals:
+            value = value.quantize(Decimal(1).scaleb(-min_decimals))
+        text = format(value, "f")
+    else:
+        text = format(value.normalize(), "f")
+    return text.replace(".", QLocale().decimalPoint())

@@ -308,6 +308,8 @@ class CreatePage(QWizardPage):
         self._running = False
         self.result = result
         self._lock_navigation(False)
+        # The wizard re-enables Back on completeChanged; disable it after that.
+        self.completeChanged.emit()
         wizard = self.wizard()
         if wizard is not None:
             wizard.button(QWizard.WizardButton.BackButton).setEnabled(False)
@@ -325,7 +327,6 @@ class CreatePage(QWizardPage):
         self.print_button.setEnabled(True)
         self.quantity.setFocus()
         self.quantity.selectAll()
-        self.completeChanged.emit()
         self.created.emit(result)
 
     def _on_creation_failed(self, failure: TaskFailure) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from decimal import Decimal
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -18,15 +17,16 @@ from PySide6.QtWidgets import (
 
 from app.api.creation import DraftPrice
 from app.domain.models import PriceLevel
-from app.gui.wizard.common import WizardContext, note_label, reason_label
+from app.gui.wizard.common import (
+    WizardContext,
+    display_decimal,
+    note_label,
+    reason_label,
+)
 from app.gui.wizard.lookups import WizardReference
 from app.gui.wizard.validators import PriceTexts, check_price_texts
 
 logger = logging.getLogger(__name__)
-
-
-def money_text(value: Decimal) -> str:
-    return format(value.normalize(), "f")
 
 
 def ordered_levels(levels: list[PriceLevel]) -> list[PriceLevel]:
@@ -118,9 +118,9 @@ class PricesPage(QWizardPage):
         for row in self._rows:
             price = by_level.get(row.level.id_price_level)
             if price is not None:
-                row.price_edit.setText(money_text(price.price))
-                row.min_edit.setText(money_text(price.min_price))
-                row.max_edit.setText(money_text(price.max_price))
+                row.price_edit.setText(display_decimal(price.price, 2))
+                row.min_edit.setText(display_decimal(price.min_price, 2))
+                row.max_edit.setText(display_decimal(price.max_price, 2))
 
     def isComplete(self) -> bool:
         return bool(self._rows) and all(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from decimal import Decimal
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -20,7 +19,12 @@ from PySide6.QtWidgets import (
 
 from app.api.creation import DraftDefaultUnit, DraftUnit
 from app.domain.models import UnitSample, UnitType
-from app.gui.wizard.common import WizardContext, note_label, reason_label
+from app.gui.wizard.common import (
+    WizardContext,
+    display_decimal,
+    note_label,
+    reason_label,
+)
 from app.gui.wizard.lookups import WizardReference
 from app.gui.wizard.validators import check_extra_unit_text, unit_type_name
 
@@ -169,6 +173,14 @@ class UnitsPage(QWizardPage):
         index = self.default_unit_combo.findData(id_unit)
         return self.default_unit_combo.itemText(index) if index >= 0 else str(id_unit)
 
+    def unit_short_name(self, id_unit: int) -> str:
+        """`шт` rather than `шт — штука`, for the summary."""
+        reference = self._context.reference
+        for sample in reference.unit_samples if reference else []:
+            if sample.id_unit == id_unit:
+                return sample.name_unit
+        return str(id_unit)
+
     def rows(self) -> list[ExtraUnitRow]:
         return list(self._rows)
 
@@ -186,7 +198,7 @@ class UnitsPage(QWizardPage):
                 max(0, row.unit_combo.findData(unit.id_unit))
             )
             row.type_combo.setCurrentIndex(row.type_combo.findData(int(unit.type_unit)))
-            row.rate_edit.setText(rate_text(unit.rate))
+            row.rate_edit.setText(display_decimal(unit.rate))
 
     # --- rows -----------------------------------------------------------------
 
@@ -302,7 +314,3 @@ class UnitsPage(QWizardPage):
         for row in self._rows:
             fill_unit_combo(row.unit_combo, reference.unit_samples)
         self._on_any_changed()
-
-
-def rate_text(rate: Decimal) -> str:
-    return format(rate.normalize(), "f")

@@ -18,12 +18,17 @@ from app.api.creation import (
 from app.domain.models import BASE_SERIES_ID
 from app.gui.tasks import TaskFailure
 from app.gui.wizard.barcodes_page import BarcodesPage
-from app.gui.wizard.common import PageId, WizardContext, WizardSources
+from app.gui.wizard.common import (
+    PageId,
+    WizardContext,
+    WizardSources,
+    display_decimal,
+)
 from app.gui.wizard.create_page import CreatePage
 from app.gui.wizard.identify_page import IdentifyPage
 from app.gui.wizard.lookups import WizardReference
-from app.gui.wizard.prices_page import PricesPage, money_text
-from app.gui.wizard.units_page import UnitsPage, rate_text
+from app.gui.wizard.prices_page import PricesPage
+from app.gui.wizard.units_page import UnitsPage
 
 logger = logging.getLogger(__name__)
 
@@ -172,7 +177,7 @@ class AddProductWizard(QWizard):
         def esc(value: object) -> str:
             return html.escape(str(value))
 
-        unit = self.units_page.unit_name
+        unit = self.units_page.unit_short_name
         lines = [f"<b>{esc(draft.name_goods)}</b>"]
         group = self.identify_page.group_picker.group_path()
         lines.append(
@@ -183,22 +188,27 @@ class AddProductWizard(QWizard):
             esc(
                 self.tr("%1 = %2 × %3")
                 .replace("%1", unit(extra.id_unit))
-                .replace("%2", rate_text(extra.rate))
+                .replace("%2", display_decimal(extra.rate))
                 .replace("%3", unit(draft.default_unit.id_unit))
             )
             for extra in draft.extra_units
         ]
         lines.append(esc(self.tr("Units:")) + " " + "; ".join(units))
-        prices = [
-            esc(
-                self.tr("%1: %2 (min %3, max %4)")
-                .replace("%1", self.prices_page.level_name(price.id_price_level))
-                .replace("%2", money_text(price.price))
-                .replace("%3", money_text(price.min_price))
-                .replace("%4", money_text(price.max_price))
+        prices = []
+        for price in draft.prices:
+            text = "%1: %2"
+            if not price.min_price == price.max_price == price.price:
+                text = self.tr("%1: %2 (min %3, max %4)")
+            prices.append(
+                esc(
+                    text.replace(
+                        "%1", self.prices_page.level_name(price.id_price_level)
+                    )
+                    .replace("%2", display_decimal(price.price, 2))
+                    .replace("%3", display_decimal(price.min_price, 2))
+                    .replace("%4", display_decimal(price.max_price, 2))
+                )
             )
-            for price in draft.prices
-        ]
         lines.append(
             esc(self.tr("Prices:")) + " " + ("; ".join(prices) or esc(self.tr("none")))
         )
