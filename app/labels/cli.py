@@ -20,6 +20,7 @@ from app.labels.catalog_source import (
 )
 from app.labels.errors import LabelError
 from app.labels.geometry import Dpi, parse_dpi
+from app.labels.zpl import RAW_PORT
 
 logger = logging.getLogger(__name__)
 
@@ -41,11 +42,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=_dpi,
         help="the printer's resolution: N or NxM (x by y), e.g. 203 or 300x600",
     )
-    parser.add_argument(
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument(
         "--out",
-        required=True,
         type=Path,
         help="output file: .pdf, .png (one file per page: NAME-001.png ...) or .zpl",
+    )
+    target.add_argument(
+        "--send",
+        metavar="HOST[:PORT]",
+        help="send ZPL to a network label printer's raw port (9100 unless given)",
     )
     parser.add_argument(
         "--csv",
@@ -64,6 +70,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="CODE[xQTY]",
         help="barcodes to look up in the local catalog, each optionally xQUANTITY",
     )
+
+
+def _host_port(text: str) -> tuple[str, int]:
+    host, sep, port = text.rpartition(":")
+    if not sep:
+        return text, RAW_PORT
+    if not host or not port.isdigit():
+        raise LabelError(f"--send {text!r} is not HOST or HOST:PORT", send=text)
+    return host, int(port)
 
 
 def _store_lookup() -> tuple[Lookup, Callable[[], None]]:
@@ -91,7 +106,7 @@ def run(args: argparse.Namespace, lookup: Lookup | None = None) -> int:
 
 
 def _make(args: argparse.Namespace, lookup: Lookup | None) -> list[Path]:
-    from app.labels.output import write_job
+    from app.labels.output import send_job_zpl, write_job
     from app.labels.queue import PrintItem, PrintJob
     from app.labels.render import ensure_gui_application
     from app.labels.templates import load_template
@@ -118,12 +133,17 @@ def _make(args: argparse.Namespace, lookup: Lookup | None) -> list[Path]:
         dpi=args.dpi,
         start_at=args.start_at,
     )
-    written = write_job(job, args.out)
+    if args.send:
+        host, port = _host_port(args.send)
+        send_job_zpl(job, host, port)
+        written: list[Path] = []
+    else:
+        written = write_job(job, args.out)
     logger.info(
         "labels: %d label(s) on %s at %s dpi -> %s",
         job.label_count,
         template.name,
         args.dpi,
-        args.out,
+        args.send or args.out,
     )
     return written

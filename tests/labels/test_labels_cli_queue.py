@@ -381,3 +381,39 @@ def test_queue_refuses_what_cannot_be_printed() -> None:
     assert len(queue) == 0
     with pytest.raises(LabelError, match="1 to"):
         PrintItem(_item("96385074"), 0, "thermal-58x40")
+
+
+def test_cli_sends_zpl_to_a_network_printer(qapp: object, tmp_path: Path) -> None:
+    import socket
+    import threading
+
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+    received = bytearray()
+
+    def accept() -> None:
+        connection, _ = server.accept()
+        with connection:
+            while chunk := connection.recv(65536):
+                received.extend(chunk)
+
+    thread = threading.Thread(target=accept)
+    thread.start()
+    status = main(
+        [
+            "labels",
+            "--template",
+            "thermal-58x40",
+            "--dpi",
+            "203",
+            "--send",
+            f"127.0.0.1:{port}",
+            "--csv",
+            str(_csv(tmp_path)),
+        ]
+    )
+    thread.join(timeout=30)
+    server.close()
+
+    assert status == 0
+    assert re.findall(rb"\^PQ(\d+)", bytes(received)) == [b"2", b"1", b"3"]
