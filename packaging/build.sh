@@ -187,17 +187,17 @@ mkdir -p "$stage/$name"
 cp -a "$APP_DIR" "$stage/$name/komora"
 cp packaging/linux/install.sh packaging/komora.desktop "$stage/$name/"
 # the archive's own installer, tried into a throw-away root before shipping it
-bash "$stage/$name/install.sh" --prefix /opt/komora --destdir "$SMOKE/root" >/dev/null ||
+bash "$stage/$name/install.sh" --prefix /usr/local --destdir "$SMOKE/root" >/dev/null ||
   fail "install.sh failed on the staged archive"
 for installed in \
-  opt/komora/bin/komora \
-  opt/komora/share/applications/komora.desktop \
-  opt/komora/share/icons/hicolor/256x256/apps/komora.png \
-  opt/komora/share/icons/hicolor/scalable/apps/komora.svg; do
+  usr/local/bin/komora \
+  usr/local/share/applications/komora.desktop \
+  usr/local/share/icons/hicolor/256x256/apps/komora.png \
+  usr/local/share/icons/hicolor/scalable/apps/komora.svg; do
   [[ -e $SMOKE/root/$installed ]] || fail "install.sh did not install /$installed"
 done
 if command -v desktop-file-validate >/dev/null; then
-  desktop-file-validate "$SMOKE/root/opt/komora/share/applications/komora.desktop" ||
+  desktop-file-validate "$SMOKE/root/usr/local/share/applications/komora.desktop" ||
     fail "the installed komora.desktop does not validate"
 fi
 tar -C "$stage" -czf "$DIST/$name.tar.gz" "$name"

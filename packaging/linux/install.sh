@@ -2,7 +2,7 @@
 # Install the built Komora app folder with a menu entry and icons.
 #
 #     ./install.sh                      # for this user, under ~/.local
-#     sudo ./install.sh --prefix /opt/komora
+#     sudo ./install.sh --prefix /usr/local   # for everyone
 #     ./install.sh --uninstall [--prefix DIR]
 #     ./install.sh --prefix /usr --destdir pkgroot   # stage for a distribution package
 #
@@ -102,4 +102,10 @@ done
 install -D -m 644 "$icons/komora.svg" "$root/share/icons/hicolor/scalable/apps/komora.svg"
 
 refresh_desktop_caches
-echo "Komora installed in $root; start it from the menu or as $prefix/bin/komora"
+echo "Komora installed in $root; start it as $prefix/bin/komora"
+# desktops read menu entries and icons from XDG_DATA_HOME and XDG_DATA_DIRS only
+data_dirs=":${XDG_DATA_HOME:-$HOME/.local/share}:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}:"
+if [[ -z $destdir && $data_dirs != *":$prefix/share:"* ]]; then
+  echo "Note: $prefix/share is not a folder the desktop reads menu entries from;" \
+    "use --prefix ~/.local or /usr/local for a menu entry"
+fi

@@ -98,7 +98,9 @@ def unpacked_archive(tmp_path: Path) -> Path:
 
 
 def run_install(archive: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "HOME": str(archive.parent / "home")}
+    # a clean desktop session: HOME in the test folder, the XDG folders by default
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("XDG_")}
+    environment["HOME"] = str(archive.parent / "home")
     return subprocess.run(
         ["bash", str(archive / "install.sh"), *options],
         capture_output=True,
@@ -199,3 +201,17 @@ def test_build_script_rejects_an_unknown_option() -> None:
 
     assert result.returncode == 2
     assert "unknown option --fast" in result.stderr
+
+
+def test_install_warns_when_the_desktop_would_not_find_the_menu_entry(
+    unpacked_archive: Path, tmp_path: Path
+) -> None:
+    hidden = tmp_path / "opt" / "komora"
+
+    default = run_install(unpacked_archive)
+    elsewhere = run_install(unpacked_archive, "--prefix", str(hidden))
+
+    assert default.returncode == elsewhere.returncode == 0
+    assert "Note:" not in default.stdout
+    assert f"{hidden}/share is not a folder the desktop reads" in elsewhere.stdout
+    assert (hidden / "bin" / "komora").is_symlink()
