@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -128,13 +129,19 @@ class UnitsPage(QWizardPage):
         type_title = QLabel(self.tr("&Counted in:"))
         type_title.setBuddy(self.default_type_combo)
         form.addRow(unit_title, self.default_unit_combo)
-        form.addRow(type_title, self.default_type_combo)
-        form.addRow("", self.default_note)
+        type_box = QVBoxLayout()
+        type_box.setSpacing(2)
+        type_box.addWidget(self.default_type_combo)
+        type_box.addWidget(self.default_note)
+        form.addRow(type_title, type_box)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._rows_box)
-        layout.addWidget(self.add_button)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_button)
+        add_row.addStretch(1)
+        layout.addLayout(add_row)
         layout.addStretch(1)
 
         self.default_unit_combo.currentIndexChanged.connect(self._on_any_changed)
