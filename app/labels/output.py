@@ -6,19 +6,50 @@ task helper) and report the result back on the GUI thread.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.labels.content import LabelProduct
 from app.labels.errors import OutputError
+from app.labels.geometry import Dpi, layout_label
 from app.labels.queue import PrintJob, build_layouts, build_pages
+from app.labels.templates import load_template
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
     from PySide6.QtPrintSupport import QPrinter
 
 logger = logging.getLogger(__name__)
 
 SUFFIXES = (".pdf", ".png", ".zpl")
+
+
+@dataclass(frozen=True)
+class Preview:
+    """One label as it will print (at the printer's DPI), and what to tell the user:
+    a truncated barcode, a 75 % module, an 8-digit code also readable as EAN-8."""
+
+    image: QImage
+    notes: tuple[str, ...]
+    module_mm: float
+
+
+def preview_label(
+    template_name: str, product: LabelProduct, dpi: Dpi, today: dt.date | None = None
+) -> Preview:
+    """Raises LabelError (TemplateError, UnprintableBarcode, BarcodeDoesNotFit, ...)."""
+    from app.labels import render
+
+    template = load_template(template_name)
+    layout = layout_label(template, product, dpi, today or dt.date.today())
+    return Preview(
+        render.render_label_image(layout),
+        tuple(layout.notes),
+        layout.barcode.module_mm,
+    )
 
 
 def page_mm(job: PrintJob) -> tuple[float, float]:

@@ -363,3 +363,13 @@ def test_l2_ean13_first_digit_is_printed_in_the_quiet_zone_unclipped(
 BREAD_EAN13 = LabelProduct(
     bar_code="4006381333931", name="Хліб", unit="шт", price=Decimal("24")
 )
+
+
+def test_preview_shows_the_label_and_what_to_tell_the_user(qapp: object) -> None:
+    from app.labels.output import preview_label
+
+    preview = preview_label("thermal-43x25", MILK, Dpi(203, 203), TODAY)
+    assert (preview.image.width(), preview.image.height()) == (344, 200)  # 43 × 25 mm
+    assert any("truncated" in note for note in preview.notes)
+    assert preview.module_mm == pytest.approx(2 * 25.4 / 203)
+    assert [f.text for f in decode(preview.image, add_on=True)] == ["400638133393112"]
