@@ -206,7 +206,7 @@ class CatalogPanel(QWidget):
             ProductColumn.GROUP: 150,
             ProductColumn.DEFAULT_UNIT: 60,
             ProductColumn.RETAIL_PRICE: 90,
-            ProductColumn.BAR_CODE: 140,
+            ProductColumn.BAR_CODE: 165,
             ProductColumn.ACTIVE: 60,
         }
         for column, width in widths.items():
@@ -539,6 +539,14 @@ def catalog_path(base_url: str, locale: str, is_sandbox: bool) -> Path:
     return paths.data_dir() / f"catalog-{digest}.sqlite3"
 
 
+def outbox_path(catalog_file: Path) -> Path:
+    """The outbox of a catalog file: `catalog-x.sqlite3` → `catalog-x.outbox.sqlite3`.
+
+    Outbox entries name the server's guids, so each server has its own outbox.
+    """
+    return catalog_file.with_name(f"{catalog_file.stem}.outbox{catalog_file.suffix}")
+
+
 def build_controller(
     runner: TaskRunner,
     base_url: str,
@@ -550,7 +558,7 @@ def build_controller(
     retry_interval_ms: int | None = None,
 ) -> CatalogController:
     """The controller for one server: a client, its local catalog and its outbox
-    (`outbox-….sqlite3` beside `catalog-….sqlite3`)."""
+    (beside the catalog, see `outbox_path`)."""
     stop_event = threading.Event()
     client = CatalogClient(
         make_session(), base_url, token, locale=locale, sleep=stop_event.wait
@@ -558,7 +566,7 @@ def build_controller(
     path = catalog_file or catalog_path(base_url, locale, is_sandbox)
     path.parent.mkdir(parents=True, exist_ok=True)
     catalog = Catalog(path)
-    outbox = Outbox(path.with_name(path.name.replace("catalog", "outbox", 1)))
+    outbox = Outbox(outbox_path(path))
     controller = CatalogController(
         client, catalog, runner, outbox, is_sandbox=is_sandbox, stop_event=stop_event
     )

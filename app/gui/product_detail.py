@@ -619,6 +619,7 @@ class _TablePage(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.note, 1)
+        buttons.addStretch(1)  # the buttons keep their size when there is no note
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view, 1)

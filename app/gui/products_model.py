@@ -91,6 +91,7 @@ class ProductRow:
     summary: ProductSummary
     default_unit: str | None
     retail_price: Decimal | None
+    bar_code: str | None  # the one shown: the default unit's, if it has one
 
     @property
     def id_goods(self) -> int:
@@ -134,7 +135,19 @@ def build_row(
                 ),
                 None,
             )
-    return ProductRow(summary, unit_name, price)
+    # The default unit's own barcode says more than the first code in digit order
+    # (which is often a box's GTIN-14).
+    bar_code = summary.bar_code
+    if default is not None:
+        bar_code = next(
+            (
+                b.bar_code
+                for b in details.barcodes
+                if b.active and b.id_unit == default.id_unit
+            ),
+            bar_code,
+        )
+    return ProductRow(summary, unit_name, price, bar_code)
 
 
 class ProductsModel(QAbstractTableModel):
@@ -279,7 +292,7 @@ class ProductsModel(QAbstractTableModel):
         if column == ProductColumn.RETAIL_PRICE:
             return format_money(item.retail_price)
         if column == ProductColumn.BAR_CODE:
-            code = summary.bar_code or ""
+            code = item.bar_code or ""
             extra = summary.bar_code_count - 1
             return f"{code} (+{extra})" if code and extra > 0 else code
         if summary.active:

@@ -221,8 +221,9 @@ class CatalogController(QObject):
     def _on_sync_done(self, report: SyncReport) -> None:
         self._syncing = False
         self._set_online(True)
-        self.sync_finished.emit(report)
+        # The views reload first, so whoever waits for the sync sees them current.
         self.catalog_changed.emit(CatalogChange(everything=True))
+        self.sync_finished.emit(report)
 
     def _on_sync_failed(self, failure: TaskFailure) -> None:
         self._syncing = False
