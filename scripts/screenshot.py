@@ -6,8 +6,8 @@
 Each language runs in its own process, since a window's text is set when it is
 built. The app runs on the sandbox demo catalog in a temporary data folder, so
 neither the user's settings nor their catalog are touched, and the pictures show the
-same demo data on every machine. Files: `main_window_<lang>.png` and
-`settings_<lang>.png` in the output folder (default resources/screenshots/).
+same demo data on every machine. Files: `main-window-<lang>.png` and
+`settings-<lang>.png` in the output folder (default resources/screenshots/).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ DEFAULT_OUTPUT = ROOT / "resources" / "screenshots"
 LANGUAGES = ("uk", "en")
 WINDOW_SIZE = (1200, 760)
 SERVER_TIMEOUT_MS = 60_000
+DEMO_BAR_CODE = "4820017000024"  # a demo product with two units, prices, barcodes
 SETTLE_MS = 500  # let layouts and the first paint finish before grabbing
 
 
@@ -58,13 +59,13 @@ def shoot(language: str, output_dir: Path) -> int:
     result = {"code": 1}
 
     def grab(widget: object, name: str) -> None:
-        path = output_dir / f"{name}_{language}.png"
+        path = output_dir / f"{name}-{language}.png"
         if not widget.grab().save(str(path)):  # type: ignore[attr-defined]
             raise SystemExit(f"could not write {path}")
         print(path)
 
     def take_pictures() -> None:
-        grab(window, "main_window")
+        grab(window, "main-window")
         dialog = window.open_settings()
         QTimer.singleShot(SETTLE_MS, lambda: finish(dialog))
 
@@ -78,9 +79,23 @@ def shoot(language: str, output_dir: Path) -> int:
         print(f"the sandbox did not start: {failure}", file=sys.stderr)
         window.close()
 
-    session.server_ready.connect(
-        lambda _server: QTimer.singleShot(SETTLE_MS, take_pictures)
-    )
+    def on_server_ready(_server: object) -> None:
+        # The catalog panel syncs the demo catalog first; show a product when done.
+        panel = session.catalog_panel
+        if panel is None:
+            QTimer.singleShot(SETTLE_MS, take_pictures)
+            return
+
+        def show_catalog(*_args: object) -> None:
+            found = panel.catalog.search(DEMO_BAR_CODE)
+            if found:
+                panel.select_product(found[0].id_goods)
+            QTimer.singleShot(SETTLE_MS, take_pictures)
+
+        panel.controller.sync_finished.connect(show_catalog)
+        panel.controller.sync_failed.connect(show_catalog)
+
+    session.server_ready.connect(on_server_ready)
     session.server_failed.connect(on_failure)
     QTimer.singleShot(SERVER_TIMEOUT_MS, window.close)  # never hang a CI job
     session.start()

@@ -304,6 +304,6 @@ def test_screenshot_script_writes_both_pictures(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     from PySide6.QtGui import QImage
 
-    shot = QImage(str(tmp_path / "main_window_uk.png"))
+    shot = QImage(str(tmp_path / "main-window-uk.png"))
     assert (shot.width(), shot.height()) == (1200, 760)
-    assert not QImage(str(tmp_path / "settings_uk.png")).isNull()
+    assert not QImage(str(tmp_path / "settings-uk.png")).isNull()
