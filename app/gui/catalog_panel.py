@@ -72,10 +72,6 @@ SEARCH_DELAY_MS = 150
 MESSAGE_MS = 10_000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CatalogPanel", text)
-
-
 class _SearchBox(QLineEdit):
     """Down or Enter moves to the results; Escape clears."""
 
@@ -174,7 +170,11 @@ class CatalogPanel(QWidget):
         self.search = _SearchBox()
         self.search.setObjectName("searchBox")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(_tr("Search by name, code or barcode (F3)"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate(
+                "CatalogPanel", "Search by name, code or barcode (F3)"
+            )
+        )
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.leave_requested.connect(self._on_search_leave_requested)
         self._search_timer = QTimer(self)
@@ -236,31 +236,58 @@ class CatalogPanel(QWidget):
 
     def _build_actions(self) -> None:
         self.find_action = self._action(
-            _tr("Find product"), "F3", self.focus_search, "findProduct"
+            QCoreApplication.translate("CatalogPanel", "Find product"),
+            "F3",
+            self.focus_search,
+            "findProduct",
         )
         self.new_product_action = self._action(
-            _tr("&New product…"), "Ctrl+N", self.request_new_product, "newProduct"
+            QCoreApplication.translate("CatalogPanel", "&New product…"),
+            "Ctrl+N",
+            self.request_new_product,
+            "newProduct",
         )
         self.add_action = self._action(
-            _tr("&Add unit or barcode…"), "Ins", self.add_in_context, "addRecord"
+            QCoreApplication.translate("CatalogPanel", "&Add unit or barcode…"),
+            "Ins",
+            self.add_in_context,
+            "addRecord",
         )
         self.edit_action = self._action(
-            _tr("&Edit selected…"), "F2", self.edit_in_context, "editRecord"
+            QCoreApplication.translate("CatalogPanel", "&Edit selected…"),
+            "F2",
+            self.edit_in_context,
+            "editRecord",
         )
         self.group_action = self._action(
-            _tr("Edit &group…"), "Ctrl+G", self.edit_current_group, "editGroup"
+            QCoreApplication.translate("CatalogPanel", "Edit &group…"),
+            "Ctrl+G",
+            self.edit_current_group,
+            "editGroup",
         )
         self.new_group_action = self._action(
-            _tr("New gro&up…"), "Ctrl+Shift+G", self.new_group, "newGroup"
+            QCoreApplication.translate("CatalogPanel", "New gro&up…"),
+            "Ctrl+Shift+G",
+            self.new_group,
+            "newGroup",
         )
         self.levels_action = self._action(
-            _tr("Price &levels…"), "Ctrl+L", self.open_price_levels, "priceLevels"
+            QCoreApplication.translate("CatalogPanel", "Price &levels…"),
+            "Ctrl+L",
+            self.open_price_levels,
+            "priceLevels",
         )
         self.sync_action = self._action(
-            _tr("&Sync with the server"), "F5", self.controller.sync, "syncNow"
+            QCoreApplication.translate("CatalogPanel", "&Sync with the server"),
+            "F5",
+            self.controller.sync,
+            "syncNow",
         )
         self.label_action = self._action(
-            _tr("Add to label &queue"), "Ctrl+P", self.detail.request_label, "addLabel"
+            QCoreApplication.translate("CatalogPanel", "Add to label &queue"),
+            "Ctrl+P",
+            self.detail.request_label,
+            "addLabel",
         )
 
     def actions_for_menus(self) -> dict[str, list[QAction]]:
@@ -335,7 +362,9 @@ class CatalogPanel(QWidget):
             for messages in outcome.field_errors.values():
                 said = " ".join(messages)
             self._show_tree_message(
-                _tr("The group was not moved: %1").replace("%1", said)
+                QCoreApplication.translate(
+                    "CatalogPanel", "The group was not moved: %1"
+                ).replace("%1", said)
             )
         elif outcome.status == WriteStatus.QUEUED:
             self._on_write_queued(outcome)
@@ -507,7 +536,10 @@ class CatalogPanel(QWidget):
     @Slot(object)
     def _on_write_queued(self, _outcome: WriteOutcome) -> None:
         self.message.emit(
-            _tr("The server is out of reach: the change is queued and sent later.")
+            QCoreApplication.translate(
+                "CatalogPanel",
+                "The server is out of reach: the change is queued and sent later.",
+            )
         )
 
     # --- reloading ------------------------------------------------------------------
@@ -584,7 +616,7 @@ class StatusWiring:
         self.progress = QProgressBar()
         self.progress.setObjectName("syncProgress")
         self.progress.setMaximumWidth(160)
-        self.progress.setFormat(_tr("Sync %p%"))
+        self.progress.setFormat(QCoreApplication.translate("CatalogPanel", "Sync %p%"))
         self.progress.hide()
         window.statusBar().addWidget(self.progress)
         controller.connection_changed.connect(self._on_connection_changed)
@@ -625,7 +657,10 @@ class StatusWiring:
     def _on_sync_failed(self, failure: TaskFailure) -> None:
         self.progress.hide()
         self.window.statusBar().showMessage(
-            _tr("Sync failed: %1").replace("%1", failure.message), MESSAGE_MS
+            QCoreApplication.translate("CatalogPanel", "Sync failed: %1").replace(
+                "%1", failure.message
+            ),
+            MESSAGE_MS,
         )
 
 

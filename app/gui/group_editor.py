@@ -20,10 +20,6 @@ from app.store.writes import OutboxWrite, WriteKind
 logger = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GroupEditor", text)
-
-
 def group_paths(groups: Sequence[Group]) -> dict[int, str]:
     """Each group's path from its main group ("Drinks / Water"), cycle-safe."""
     by_id = {g.id_group: g for g in groups}
@@ -57,7 +53,11 @@ class GroupEditor(WriteDialog):
         parent_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = _tr("Edit group") if group else _tr("New group")
+        title = (
+            QCoreApplication.translate("GroupEditor", "Edit group")
+            if group
+            else QCoreApplication.translate("GroupEditor", "New group")
+        )
         super().__init__(controller, title, parent)
         self.setObjectName("groupEditor")
         self.group = group
@@ -65,19 +65,27 @@ class GroupEditor(WriteDialog):
 
         self.name = QLineEdit(group.name_group if group else "")
         self.name.setMaxLength(GROUP_NAME_MAX)
-        self.add_field("name_group", _tr("&Name:"), self.name)
+        self.add_field(
+            "name_group", QCoreApplication.translate("GroupEditor", "&Name:"), self.name
+        )
 
         self.owner = QComboBox()
-        self.owner.addItem(_tr("(main group)"), None)
+        self.owner.addItem(
+            QCoreApplication.translate("GroupEditor", "(main group)"), None
+        )
         paths = group_paths(groups)
         for id_group, path in sorted(paths.items(), key=lambda kv: kv[1].casefold()):
             if id_group not in excluded:
                 self.owner.addItem(path, id_group)
         wanted = group.id_owner_group if group else parent_id
         self.owner.setCurrentIndex(max(0, self.owner.findData(wanted)))
-        self.add_field("id_owner_group", _tr("&Parent:"), self.owner)
+        self.add_field(
+            "id_owner_group",
+            QCoreApplication.translate("GroupEditor", "&Parent:"),
+            self.owner,
+        )
 
-        self.active = QCheckBox(_tr("&Active"))
+        self.active = QCheckBox(QCoreApplication.translate("GroupEditor", "&Active"))
         self.active.setChecked(group.active if group else True)
         self.add_field("active", "", self.active)
         self.resize(420, self.sizeHint().height())
@@ -85,7 +93,10 @@ class GroupEditor(WriteDialog):
     def build_write(self) -> OutboxWrite:
         name = " ".join(self.name.text().split())
         if not name:
-            raise FieldError("name_group", _tr("Type the group's name."))
+            raise FieldError(
+                "name_group",
+                QCoreApplication.translate("GroupEditor", "Type the group's name."),
+            )
         owner = self.owner.currentData()
         body = GroupWrite(
             name_group=name,

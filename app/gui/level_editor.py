@@ -48,10 +48,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LevelEditor", text)
-
-
 class LevelColumn(IntEnum):
     ID = 0
     NAME = 1
@@ -90,9 +86,9 @@ class PriceLevelsModel(QAbstractTableModel):
         ):
             return None
         titles = {
-            LevelColumn.ID: _tr("Id"),
-            LevelColumn.NAME: _tr("Name"),
-            LevelColumn.ACTIVE: _tr("Active"),
+            LevelColumn.ID: QCoreApplication.translate("LevelEditor", "Id"),
+            LevelColumn.NAME: QCoreApplication.translate("LevelEditor", "Name"),
+            LevelColumn.ACTIVE: QCoreApplication.translate("LevelEditor", "Active"),
         }
         return titles.get(LevelColumn(section)) if section in range(3) else None
 
@@ -108,13 +104,21 @@ class PriceLevelsModel(QAbstractTableModel):
                 return str(level.id_price_level)
             if column == LevelColumn.NAME:
                 if level.is_purchase:
-                    return _tr("%1 (fixed)").replace("%1", level.name_price_level)
+                    return QCoreApplication.translate(
+                        "LevelEditor", "%1 (fixed)"
+                    ).replace("%1", level.name_price_level)
                 return level.name_price_level
-            return _tr("yes") if level.active else _tr("no")
+            return (
+                QCoreApplication.translate("LevelEditor", "yes")
+                if level.active
+                else QCoreApplication.translate("LevelEditor", "no")
+            )
         if role == LEVEL_ROLE:
             return level
         if role == Qt.ItemDataRole.ToolTipRole and level.is_purchase:
-            return _tr("The Purchase level is fixed by the back office.")
+            return QCoreApplication.translate(
+                "LevelEditor", "The Purchase level is fixed by the back office."
+            )
         if role == Qt.ItemDataRole.ForegroundRole and (
             level.is_purchase or not level.active
         ):
@@ -137,7 +141,11 @@ class LevelDialog(WriteDialog):
         level: PriceLevel | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = _tr("Edit price level") if level else _tr("New price level")
+        title = (
+            QCoreApplication.translate("LevelEditor", "Edit price level")
+            if level
+            else QCoreApplication.translate("LevelEditor", "New price level")
+        )
         super().__init__(controller, title, parent)
         self.setObjectName("levelDialog")
         self.level = level
@@ -148,18 +156,28 @@ class LevelDialog(WriteDialog):
         }
         self.name = QLineEdit(level.name_price_level if level else "")
         self.name.setMaxLength(PRICE_LEVEL_NAME_MAX)
-        self.add_field("name_price_level", _tr("&Name:"), self.name)
-        self.active = QCheckBox(_tr("&Active"))
+        self.add_field(
+            "name_price_level",
+            QCoreApplication.translate("LevelEditor", "&Name:"),
+            self.name,
+        )
+        self.active = QCheckBox(QCoreApplication.translate("LevelEditor", "&Active"))
         self.active.setChecked(level.active if level else True)
         self.add_field("active", "", self.active)
 
     def build_write(self) -> OutboxWrite:
         name = " ".join(self.name.text().split())
         if not name:
-            raise FieldError("name_price_level", _tr("Type the level's name."))
+            raise FieldError(
+                "name_price_level",
+                QCoreApplication.translate("LevelEditor", "Type the level's name."),
+            )
         if name.casefold() in self.other_names:
             raise FieldError(
-                "name_price_level", _tr("Another price level has this name.")
+                "name_price_level",
+                QCoreApplication.translate(
+                    "LevelEditor", "Another price level has this name."
+                ),
             )
         body = PriceLevelWrite(name_price_level=name, active=self.active.isChecked())
         if self.level is None:
@@ -183,7 +201,7 @@ class LevelEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("levelEditor")
-        self.setWindowTitle(_tr("Price levels"))
+        self.setWindowTitle(QCoreApplication.translate("LevelEditor", "Price levels"))
         self.controller = controller
         self.model = PriceLevelsModel(self)
         self.view = QTableView()
@@ -196,15 +214,22 @@ class LevelEditor(QDialog):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.add_button = QPushButton(_tr("&Add…"))
-        self.edit_button = QPushButton(_tr("&Edit…"))
+        self.add_button = QPushButton(
+            QCoreApplication.translate("LevelEditor", "&Add…")
+        )
+        self.edit_button = QPushButton(
+            QCoreApplication.translate("LevelEditor", "&Edit…")
+        )
         self.add_button.clicked.connect(self.add_level)
         self.edit_button.clicked.connect(self.edit_level)
         self.view.doubleClicked.connect(lambda _index: self.edit_level())
         QShortcut(QKeySequence(Qt.Key.Key_Insert), self, self.add_level)
         QShortcut(QKeySequence(Qt.Key.Key_F2), self, self.edit_level)
         note = QLabel(
-            _tr("Purchase is the back office's fixed level; it cannot be changed.")
+            QCoreApplication.translate(
+                "LevelEditor",
+                "Purchase is the back office's fixed level; it cannot be changed.",
+            )
         )
         note.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

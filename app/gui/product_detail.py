@@ -73,10 +73,6 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProductDetail", text)
-
-
 def unit_type_name(unit_type: UnitType) -> str:
     names = {
         UnitType.INTEGER: QCoreApplication.translate("ProductDetail", "whole"),
@@ -179,12 +175,31 @@ class RecordTableModel(QAbstractTableModel, Generic[RecordT]):
 def units_model(parent: QObject | None = None) -> RecordTableModel[ProductUnit]:
     return RecordTableModel(
         [
-            Column(lambda: _tr("Unit"), lambda u: u.name_unit or str(u.id_unit)),
-            Column(lambda: _tr("Counted in"), lambda u: unit_type_name(u.type_unit)),
-            Column(lambda: _tr("Rate"), lambda u: _decimal_text(u.rate), right=True),
-            Column(lambda: _tr("Default"), lambda u: yes_no(u.is_default)),
-            Column(lambda: _tr("For orders"), lambda u: yes_no(u.for_ordering)),
-            Column(lambda: _tr("Active"), lambda u: yes_no(u.active)),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "Unit"),
+                lambda u: u.name_unit or str(u.id_unit),
+            ),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "Counted in"),
+                lambda u: unit_type_name(u.type_unit),
+            ),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "Rate"),
+                lambda u: _decimal_text(u.rate),
+                right=True,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "Default"),
+                lambda u: yes_no(u.is_default),
+            ),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "For orders"),
+                lambda u: yes_no(u.for_ordering),
+            ),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "Active"),
+                lambda u: yes_no(u.active),
+            ),
         ],
         lambda u: u.active,
         parent,
@@ -194,9 +209,18 @@ def units_model(parent: QObject | None = None) -> RecordTableModel[ProductUnit]:
 def series_model(parent: QObject | None = None) -> RecordTableModel[Series]:
     return RecordTableModel(
         [
-            Column(lambda: _tr("Series"), lambda s: s.id_series),
-            Column(lambda: _tr("Name"), lambda s: s.name_series),
-            Column(lambda: _tr("Active"), lambda s: yes_no(s.active)),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "Series"),
+                lambda s: s.id_series,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "Name"),
+                lambda s: s.name_series,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "Active"),
+                lambda s: yes_no(s.active),
+            ),
         ],
         lambda s: s.active,
         parent,
@@ -209,17 +233,31 @@ def prices_model(
     return RecordTableModel(
         [
             Column(
-                lambda: _tr("Price level"),
+                lambda: QCoreApplication.translate("ProductDetail", "Price level"),
                 lambda p: p.name_price_level or level_name(p.id_price_level),
             ),
-            Column(lambda: _tr("Unit"), lambda p: p.name_unit or str(p.id_unit)),
-            Column(lambda: _tr("Series"), lambda p: p.name_series or p.id_series),
-            Column(lambda: _tr("Price"), lambda p: format_money(p.price), right=True),
             Column(
-                lambda: _tr("Minimum"), lambda p: format_money(p.min_price), right=True
+                lambda: QCoreApplication.translate("ProductDetail", "Unit"),
+                lambda p: p.name_unit or str(p.id_unit),
             ),
             Column(
-                lambda: _tr("Maximum"), lambda p: format_money(p.max_price), right=True
+                lambda: QCoreApplication.translate("ProductDetail", "Series"),
+                lambda p: p.name_series or p.id_series,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "Price"),
+                lambda p: format_money(p.price),
+                right=True,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "Minimum"),
+                lambda p: format_money(p.min_price),
+                right=True,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "Maximum"),
+                lambda p: format_money(p.max_price),
+                right=True,
             ),
         ],
         lambda p: p.active,
@@ -230,11 +268,26 @@ def prices_model(
 def barcodes_model(parent: QObject | None = None) -> RecordTableModel[Barcode]:
     return RecordTableModel(
         [
-            Column(lambda: _tr("Barcode"), lambda b: b.bar_code),
-            Column(lambda: _tr("Add-on"), lambda b: b.ext_bar_code or ""),
-            Column(lambda: _tr("Unit"), lambda b: b.name_unit or str(b.id_unit)),
-            Column(lambda: _tr("Series"), lambda b: b.name_series or b.id_series),
-            Column(lambda: _tr("Active"), lambda b: yes_no(b.active)),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "Barcode"),
+                lambda b: b.bar_code,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "Add-on"),
+                lambda b: b.ext_bar_code or "",
+            ),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "Unit"),
+                lambda b: b.name_unit or str(b.id_unit),
+            ),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "Series"),
+                lambda b: b.name_series or b.id_series,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("ProductDetail", "Active"),
+                lambda b: yes_no(b.active),
+            ),
         ],
         lambda b: b.active,
         parent,
@@ -256,7 +309,11 @@ class UnitDialog(WriteDialog):
         unit: ProductUnit | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        title = _tr("Edit unit") if unit else _tr("Add unit")
+        title = (
+            QCoreApplication.translate("ProductDetail", "Edit unit")
+            if unit
+            else QCoreApplication.translate("ProductDetail", "Add unit")
+        )
         super().__init__(controller, title, parent)
         self.setObjectName("unitDialog")
         self.product = product
@@ -276,29 +333,48 @@ class UnitDialog(WriteDialog):
                 label = f"{sample.name_unit} — {sample.full_name}"
             self.sample.addItem(label, sample.id_unit)
         self.sample.setEnabled(unit is None)
-        self.add_field("id_unit", _tr("&Unit:"), self.sample)
+        self.add_field(
+            "id_unit",
+            QCoreApplication.translate("ProductDetail", "&Unit:"),
+            self.sample,
+        )
 
         self.type_unit = QComboBox()
         for unit_type in UnitType:
             self.type_unit.addItem(unit_type_name(unit_type), int(unit_type))
         start_type = unit.type_unit if unit else (default.type_unit if default else 1)
         self.type_unit.setCurrentIndex(self.type_unit.findData(int(start_type)))
-        self.add_field("type_unit", _tr("&Counted in:"), self.type_unit)
+        self.add_field(
+            "type_unit",
+            QCoreApplication.translate("ProductDetail", "&Counted in:"),
+            self.type_unit,
+        )
 
         self.rate = QLineEdit(_decimal_text(unit.rate) if unit else "")
-        self.rate.setPlaceholderText(_tr("how many default units, e.g. 12"))
+        self.rate.setPlaceholderText(
+            QCoreApplication.translate(
+                "ProductDetail", "how many default units, e.g. 12"
+            )
+        )
         self.rate.setEnabled(not (unit is not None and unit.is_default))
-        self.add_field("rate", _tr("&Rate:"), self.rate)
+        self.add_field(
+            "rate", QCoreApplication.translate("ProductDetail", "&Rate:"), self.rate
+        )
 
-        self.for_ordering = QCheckBox(_tr("Usable in &orders"))
+        self.for_ordering = QCheckBox(
+            QCoreApplication.translate("ProductDetail", "Usable in &orders")
+        )
         self.for_ordering.setChecked(unit.for_ordering if unit else False)
         self.add_field("for_ordering", "", self.for_ordering)
-        self.active = QCheckBox(_tr("&Active"))
+        self.active = QCheckBox(QCoreApplication.translate("ProductDetail", "&Active"))
         self.active.setChecked(unit.active if unit else True)
         self.add_field("active", "", self.active)
         if default is not None:
             self.note.setText(
-                _tr("The default unit is %1 (%2); the rate counts default units.")
+                QCoreApplication.translate(
+                    "ProductDetail",
+                    "The default unit is %1 (%2); the rate counts default units.",
+                )
                 .replace("%1", default.name_unit or str(default.id_unit))
                 .replace("%2", unit_type_name(default.type_unit))
             )
@@ -307,11 +383,16 @@ class UnitDialog(WriteDialog):
     def build_write(self) -> OutboxWrite:
         id_unit = self.sample.currentData()
         if id_unit is None:
-            raise FieldError("id_unit", _tr("Choose a unit."))
+            raise FieldError(
+                "id_unit", QCoreApplication.translate("ProductDetail", "Choose a unit.")
+            )
         type_unit = UnitType(int(self.type_unit.currentData()))
         is_default = self.unit.is_default if self.unit else False
         if not self.rate.text().strip() and not is_default:
-            raise FieldError("rate", _tr("Type the rate, e.g. 12."))
+            raise FieldError(
+                "rate",
+                QCoreApplication.translate("ProductDetail", "Type the rate, e.g. 12."),
+            )
         rate = Decimal(1) if is_default else parse_rate(self.rate.text())
 
         # The whole set as it would be after the change must keep the rules.
@@ -340,7 +421,12 @@ class UnitDialog(WriteDialog):
         )
         if old is not None:
             if not old.guid:
-                raise FieldError("id_unit", _tr("This unit has no guid to edit by."))
+                raise FieldError(
+                    "id_unit",
+                    QCoreApplication.translate(
+                        "ProductDetail", "This unit has no guid to edit by."
+                    ),
+                )
             return OutboxWrite(
                 WriteKind.UPDATE_UNIT,
                 body,
@@ -363,17 +449,33 @@ class SeriesDialog(WriteDialog):
         series: Sequence[Series],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(controller, _tr("Add series"), parent)
+        super().__init__(
+            controller,
+            QCoreApplication.translate("ProductDetail", "Add series"),
+            parent,
+        )
         self.setObjectName("seriesDialog")
         self.product = product
         self.existing = {s.id_series for s in series}
         self.id_series = QLineEdit()
-        self.id_series.setPlaceholderText(_tr("e.g. 2026-49"))
-        self.add_field("id_series", _tr("&Series id:"), self.id_series)
+        self.id_series.setPlaceholderText(
+            QCoreApplication.translate("ProductDetail", "e.g. 2026-49")
+        )
+        self.add_field(
+            "id_series",
+            QCoreApplication.translate("ProductDetail", "&Series id:"),
+            self.id_series,
+        )
         self.name_series = QLineEdit()
-        self.name_series.setPlaceholderText(_tr("e.g. No. 49 2026"))
-        self.add_field("name_series", _tr("&Name:"), self.name_series)
-        self.active = QCheckBox(_tr("&Active"))
+        self.name_series.setPlaceholderText(
+            QCoreApplication.translate("ProductDetail", "e.g. No. 49 2026")
+        )
+        self.add_field(
+            "name_series",
+            QCoreApplication.translate("ProductDetail", "&Name:"),
+            self.name_series,
+        )
+        self.active = QCheckBox(QCoreApplication.translate("ProductDetail", "&Active"))
         self.active.setChecked(True)
         self.add_field("active", "", self.active)
 
@@ -381,11 +483,22 @@ class SeriesDialog(WriteDialog):
         id_series = self.id_series.text().strip()
         name = self.name_series.text().strip()
         if not id_series:
-            raise FieldError("id_series", _tr("Type the series id."))
+            raise FieldError(
+                "id_series",
+                QCoreApplication.translate("ProductDetail", "Type the series id."),
+            )
         if id_series in self.existing:
-            raise FieldError("id_series", _tr("The product already has this series."))
+            raise FieldError(
+                "id_series",
+                QCoreApplication.translate(
+                    "ProductDetail", "The product already has this series."
+                ),
+            )
         if not name:
-            raise FieldError("name_series", _tr("Type the series name."))
+            raise FieldError(
+                "name_series",
+                QCoreApplication.translate("ProductDetail", "Type the series name."),
+            )
         body = SeriesWrite(
             id_series=id_series, name_series=name, active=self.active.isChecked()
         )
@@ -405,39 +518,74 @@ class PriceDialog(WriteDialog):
         levels: Sequence[PriceLevel],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(controller, _tr("Add price"), parent)
+        super().__init__(
+            controller, QCoreApplication.translate("ProductDetail", "Add price"), parent
+        )
         self.setObjectName("priceDialog")
         self.product = product
         self.details = details
         self.level = QComboBox()
         for level in levels:
             self.level.addItem(level.name_price_level, level.id_price_level)
-        self.add_field("id_price_level", _tr("Price &level:"), self.level)
+        self.add_field(
+            "id_price_level",
+            QCoreApplication.translate("ProductDetail", "Price &level:"),
+            self.level,
+        )
         self.series = QComboBox()
         for series in details.series:
             self.series.addItem(series.name_series, series.id_series)
-        self.add_field("id_series", _tr("&Series:"), self.series)
+        self.add_field(
+            "id_series",
+            QCoreApplication.translate("ProductDetail", "&Series:"),
+            self.series,
+        )
         self.price = QLineEdit()
-        self.add_field("price", _tr("&Price:"), self.price)
+        self.add_field(
+            "price", QCoreApplication.translate("ProductDetail", "&Price:"), self.price
+        )
         self.min_price = QLineEdit()
-        self.min_price.setPlaceholderText(_tr("the price, if empty"))
-        self.add_field("min_price", _tr("M&inimum:"), self.min_price)
+        self.min_price.setPlaceholderText(
+            QCoreApplication.translate("ProductDetail", "the price, if empty")
+        )
+        self.add_field(
+            "min_price",
+            QCoreApplication.translate("ProductDetail", "M&inimum:"),
+            self.min_price,
+        )
         self.max_price = QLineEdit()
-        self.max_price.setPlaceholderText(_tr("the price, if empty"))
-        self.add_field("max_price", _tr("M&aximum:"), self.max_price)
+        self.max_price.setPlaceholderText(
+            QCoreApplication.translate("ProductDetail", "the price, if empty")
+        )
+        self.add_field(
+            "max_price",
+            QCoreApplication.translate("ProductDetail", "M&aximum:"),
+            self.max_price,
+        )
         self.note.setText(
-            _tr("A price is set once. Later changes go through a revaluation.")
+            QCoreApplication.translate(
+                "ProductDetail",
+                "A price is set once. Later changes go through a revaluation.",
+            )
         )
         self.note.show()
 
     def build_write(self) -> OutboxWrite:
         default = self.details.default_unit
         if default is None:
-            raise FieldError("price", _tr("The product has no default unit yet."))
+            raise FieldError(
+                "price",
+                QCoreApplication.translate(
+                    "ProductDetail", "The product has no default unit yet."
+                ),
+            )
         level = self.level.currentData()
         series = self.series.currentData() or BASE_SERIES_ID
         if level is None:
-            raise FieldError("id_price_level", _tr("Choose a price level."))
+            raise FieldError(
+                "id_price_level",
+                QCoreApplication.translate("ProductDetail", "Choose a price level."),
+            )
         for existing in self.details.prices:
             if (
                 existing.id_price_level == level
@@ -446,12 +594,15 @@ class PriceDialog(WriteDialog):
             ):
                 raise FieldError(
                     "id_price_level",
-                    _tr(
-                        "This level already has a price; change it with a revaluation."
+                    QCoreApplication.translate(
+                        "ProductDetail",
+                        "This level already has a price; change it with a revaluation.",
                     ),
                 )
         if not self.price.text().strip():
-            raise FieldError("price", _tr("Type the price."))
+            raise FieldError(
+                "price", QCoreApplication.translate("ProductDetail", "Type the price.")
+            )
         price = parse_money(self.price.text(), "price")
         min_price = (
             parse_money(self.min_price.text(), "min_price")
@@ -490,32 +641,54 @@ class BarcodeDialog(WriteDialog):
         bar_code: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        title = _tr("Edit barcode") if barcode else _tr("Add barcode")
+        title = (
+            QCoreApplication.translate("ProductDetail", "Edit barcode")
+            if barcode
+            else QCoreApplication.translate("ProductDetail", "Add barcode")
+        )
         super().__init__(controller, title, parent)
         self.setObjectName("barcodeDialog")
         self.product = product
         self.barcode = barcode
         self.bar_code = QLineEdit(barcode.bar_code if barcode else bar_code)
         self.bar_code.setMaxLength(21)
-        self.bar_code.setPlaceholderText(_tr("scan or type the digits"))
-        self.add_field("bar_code", _tr("&Barcode:"), self.bar_code)
+        self.bar_code.setPlaceholderText(
+            QCoreApplication.translate("ProductDetail", "scan or type the digits")
+        )
+        self.add_field(
+            "bar_code",
+            QCoreApplication.translate("ProductDetail", "&Barcode:"),
+            self.bar_code,
+        )
         self.ext_bar_code = QLineEdit(barcode.ext_bar_code or "" if barcode else "")
         self.ext_bar_code.setMaxLength(5)
-        self.ext_bar_code.setPlaceholderText(_tr("2 or 5 digits, or empty"))
-        self.add_field("ext_bar_code", _tr("A&dd-on:"), self.ext_bar_code)
+        self.ext_bar_code.setPlaceholderText(
+            QCoreApplication.translate("ProductDetail", "2 or 5 digits, or empty")
+        )
+        self.add_field(
+            "ext_bar_code",
+            QCoreApplication.translate("ProductDetail", "A&dd-on:"),
+            self.ext_bar_code,
+        )
         self.unit = QComboBox()
         for unit in details.units:
             self.unit.addItem(unit.name_unit or str(unit.id_unit), unit.id_unit)
         if barcode is not None:
             self.unit.setCurrentIndex(max(0, self.unit.findData(barcode.id_unit)))
-        self.add_field("id_unit", _tr("&Unit:"), self.unit)
+        self.add_field(
+            "id_unit", QCoreApplication.translate("ProductDetail", "&Unit:"), self.unit
+        )
         self.series = QComboBox()
         for series in details.series:
             self.series.addItem(series.name_series, series.id_series)
         if barcode is not None:
             self.series.setCurrentIndex(max(0, self.series.findData(barcode.id_series)))
-        self.add_field("id_series", _tr("&Series:"), self.series)
-        self.active = QCheckBox(_tr("&Active"))
+        self.add_field(
+            "id_series",
+            QCoreApplication.translate("ProductDetail", "&Series:"),
+            self.series,
+        )
+        self.active = QCheckBox(QCoreApplication.translate("ProductDetail", "&Active"))
         self.active.setChecked(barcode.active if barcode else True)
         self.add_field("active", "", self.active)
 
@@ -530,7 +703,12 @@ class BarcodeDialog(WriteDialog):
             error.field = error.field or "bar_code"
             raise
         if self.unit.currentData() is None:
-            raise FieldError("id_unit", _tr("The product has no unit yet."))
+            raise FieldError(
+                "id_unit",
+                QCoreApplication.translate(
+                    "ProductDetail", "The product has no unit yet."
+                ),
+            )
         if self.controller.online is False:
             # Offline, the server cannot refuse a duplicate now; the local copy can.
             self._check_local_duplicate(bar_code, ext)
@@ -543,7 +721,12 @@ class BarcodeDialog(WriteDialog):
         )
         if self.barcode is not None:
             if not self.barcode.guid:
-                raise FieldError("bar_code", _tr("This barcode has no guid."))
+                raise FieldError(
+                    "bar_code",
+                    QCoreApplication.translate(
+                        "ProductDetail", "This barcode has no guid."
+                    ),
+                )
             return OutboxWrite(
                 WriteKind.UPDATE_BARCODE,
                 body,
@@ -568,7 +751,9 @@ class BarcodeDialog(WriteDialog):
         name = stored.product.name_goods if stored else "?"
         raise FieldError(
             "bar_code",
-            _tr("This barcode already belongs to “%1” (code %2).")
+            QCoreApplication.translate(
+                "ProductDetail", "This barcode already belongs to “%1” (code %2)."
+            )
             .replace("%1", name)
             .replace("%2", str(owner)),
         )
@@ -608,10 +793,18 @@ class _TablePage(QWidget):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.view.horizontalHeader().setStretchLastSection(True)
-        self.add_button = QPushButton(_tr("&Add…"))
-        self.edit_button = QPushButton(_tr("&Edit…"))
-        self.add_button.setToolTip(_tr("Add (Ins)"))
-        self.edit_button.setToolTip(_tr("Edit the selected row (F2)"))
+        self.add_button = QPushButton(
+            QCoreApplication.translate("ProductDetail", "&Add…")
+        )
+        self.edit_button = QPushButton(
+            QCoreApplication.translate("ProductDetail", "&Edit…")
+        )
+        self.add_button.setToolTip(
+            QCoreApplication.translate("ProductDetail", "Add (Ins)")
+        )
+        self.edit_button.setToolTip(
+            QCoreApplication.translate("ProductDetail", "Edit the selected row (F2)")
+        )
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.hide()
@@ -660,9 +853,13 @@ class ProductDetail(QWidget):
         self.title.setObjectName("productTitle")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label_button = QPushButton(_tr("Add to &label queue"))
+        self.label_button = QPushButton(
+            QCoreApplication.translate("ProductDetail", "Add to &label queue")
+        )
         self.label_button.setObjectName("labelButton")
-        self.label_button.setToolTip(_tr("Add to label queue (Ctrl+P)"))
+        self.label_button.setToolTip(
+            QCoreApplication.translate("ProductDetail", "Add to label queue (Ctrl+P)")
+        )
         self.label_button.clicked.connect(self.request_label)
 
         self.units = units_model(self)
@@ -677,24 +874,45 @@ class ProductDetail(QWidget):
         }
         self.tabs = QTabWidget()
         self.tabs.setObjectName("detailTabs")
-        self.tabs.addTab(self.pages[DetailTab.UNITS], _tr("&Units"))
-        self.tabs.addTab(self.pages[DetailTab.SERIES], _tr("S&eries"))
-        self.tabs.addTab(self.pages[DetailTab.PRICES], _tr("&Prices"))
-        self.tabs.addTab(self.pages[DetailTab.BARCODES], _tr("&Barcodes"))
+        self.tabs.addTab(
+            self.pages[DetailTab.UNITS],
+            QCoreApplication.translate("ProductDetail", "&Units"),
+        )
+        self.tabs.addTab(
+            self.pages[DetailTab.SERIES],
+            QCoreApplication.translate("ProductDetail", "S&eries"),
+        )
+        self.tabs.addTab(
+            self.pages[DetailTab.PRICES],
+            QCoreApplication.translate("ProductDetail", "&Prices"),
+        )
+        self.tabs.addTab(
+            self.pages[DetailTab.BARCODES],
+            QCoreApplication.translate("ProductDetail", "&Barcodes"),
+        )
 
         prices = self.pages[DetailTab.PRICES]
         prices.edit_button.setEnabled(False)
-        prices.edit_button.setToolTip(_tr("Prices change through a revaluation."))
+        prices.edit_button.setToolTip(
+            QCoreApplication.translate(
+                "ProductDetail", "Prices change through a revaluation."
+            )
+        )
         prices.note.setText(
-            _tr(
+            QCoreApplication.translate(
+                "ProductDetail",
                 "Prices are read-only after creation; "
-                "changes go through a revaluation document."
+                "changes go through a revaluation document.",
             )
         )
         prices.note.show()
         series = self.pages[DetailTab.SERIES]
         series.edit_button.setEnabled(False)
-        series.edit_button.setToolTip(_tr("The catalog API cannot change a series."))
+        series.edit_button.setToolTip(
+            QCoreApplication.translate(
+                "ProductDetail", "The catalog API cannot change a series."
+            )
+        )
 
         for tab, page in self.pages.items():
             page.add_button.clicked.connect(
@@ -743,17 +961,28 @@ class ProductDetail(QWidget):
                 page.edit_button.setEnabled(has_product)
         self.label_button.setEnabled(has_product)
         if self.product is None:
-            self.title.setText(_tr("Select a product to see its details."))
+            self.title.setText(
+                QCoreApplication.translate(
+                    "ProductDetail", "Select a product to see its details."
+                )
+            )
             return
-        text = f"<b>{_escape(self.product.name_goods)}</b> · " + _tr("code %1").replace(
-            "%1", str(self.product.id_goods)
+        text = (
+            f"<b>{_escape(self.product.name_goods)}</b> · "
+            + QCoreApplication.translate("ProductDetail", "code %1").replace(
+                "%1", str(self.product.id_goods)
+            )
         )
         if stored is not None and stored.deleted:
-            text += " · " + _tr("deleted on the server")
+            text += " · " + QCoreApplication.translate(
+                "ProductDetail", "deleted on the server"
+            )
         elif not self.product.active:
-            text += " · " + _tr("inactive")
+            text += " · " + QCoreApplication.translate("ProductDetail", "inactive")
         if stored is not None and not stored.details_fetched:
-            text += " · " + _tr("details not synced yet")
+            text += " · " + QCoreApplication.translate(
+                "ProductDetail", "details not synced yet"
+            )
         self.title.setText(text)
 
     def reload(self) -> None:

@@ -43,34 +43,41 @@ class FieldError(ValueError):
 
 def domain_message(error: DomainError) -> str:
     """A domain rule's refusal in the user's language (the domain speaks English)."""
-    tr = QCoreApplication.translate
     params = error.params
     if isinstance(error, domain_errors.EmptyBarcode):
-        return tr("DomainErrors", "Type the barcode's digits.")
+        return QCoreApplication.translate("DomainErrors", "Type the barcode's digits.")
     if isinstance(error, domain_errors.InvalidCharacter):
         return (
-            tr("DomainErrors", "Only digits are allowed; “%1” at position %2 is not.")
+            QCoreApplication.translate(
+                "DomainErrors", "Only digits are allowed; “%1” at position %2 is not."
+            )
             .replace("%1", str(params.get("character", "")))
             .replace("%2", str(params.get("position", "")))
         )
     if isinstance(error, domain_errors.InvalidCheckDigit):
         return (
-            tr("DomainErrors", "Wrong check digit %1; this code needs %2.")
+            QCoreApplication.translate(
+                "DomainErrors", "Wrong check digit %1; this code needs %2."
+            )
             .replace("%1", str(params.get("given", "")))
             .replace("%2", str(params.get("expected", "")))
         )
     if isinstance(error, domain_errors.InvalidLength):
         accepted = ", ".join(str(n) for n in params.get("accepted", []))
         return (
-            tr("DomainErrors", "%1 digits is not a barcode length; accepted: %2.")
+            QCoreApplication.translate(
+                "DomainErrors", "%1 digits is not a barcode length; accepted: %2."
+            )
             .replace("%1", str(params.get("length", "")))
             .replace("%2", accepted)
         )
     if isinstance(error, domain_errors.InvalidAddOn):
-        return tr("DomainErrors", "The add-on must be 2 or 5 digits.")
+        return QCoreApplication.translate(
+            "DomainErrors", "The add-on must be 2 or 5 digits."
+        )
     if isinstance(error, domain_errors.UnitRuleError):
         if "default_type" in params:
-            return tr(
+            return QCoreApplication.translate(
                 "DomainErrors",
                 "This unit type cannot be added: the default unit's type does not "
                 "allow it.",
@@ -78,48 +85,87 @@ def domain_message(error: DomainError) -> str:
         return _unit_rule_message(error)
     if isinstance(error, domain_errors.PriceRuleError):
         if error.field == "min_price" and "floor" in params:
-            return tr("DomainErrors", "The minimum price must be at least %1.").replace(
-                "%1", str(params["floor"])
-            )
+            return QCoreApplication.translate(
+                "DomainErrors", "The minimum price must be at least %1."
+            ).replace("%1", str(params["floor"]))
         if error.field == "max_price" and "price" in params:
-            return tr("DomainErrors", "The maximum price may not exceed the price.")
+            return QCoreApplication.translate(
+                "DomainErrors", "The maximum price may not exceed the price."
+            )
         if error.field == "min_price" and "max_price" in params:
-            return tr(
+            return QCoreApplication.translate(
                 "DomainErrors", "The minimum price may not exceed the maximum price."
             )
-        return tr("DomainErrors", "Invalid amount: %1").replace("%1", error.message)
+        return QCoreApplication.translate("DomainErrors", "Invalid amount: %1").replace(
+            "%1", error.message
+        )
     return error.message
 
 
 def _unit_rule_message(error: DomainError) -> str:
     # The domain gives every unit rule one code ("unit_rule"), so the rule is told
     # apart by its English message; an unknown one is shown as it is.
-    tr = QCoreApplication.translate
     value = str(error.params.get("value", ""))
     known = (
-        ("not a number", tr("DomainErrors", "The rate must be a number, e.g. 12.")),
-        ("greater than 0", tr("DomainErrors", "The rate must be greater than 0.")),
-        ("decimals", tr("DomainErrors", "The rate may have at most 3 decimals.")),
-        ("too large", tr("DomainErrors", "The rate is too large.")),
+        (
+            "not a number",
+            QCoreApplication.translate(
+                "DomainErrors", "The rate must be a number, e.g. 12."
+            ),
+        ),
+        (
+            "greater than 0",
+            QCoreApplication.translate(
+                "DomainErrors", "The rate must be greater than 0."
+            ),
+        ),
+        (
+            "decimals",
+            QCoreApplication.translate(
+                "DomainErrors", "The rate may have at most 3 decimals."
+            ),
+        ),
+        (
+            "too large",
+            QCoreApplication.translate("DomainErrors", "The rate is too large."),
+        ),
         (
             "whole number",
-            tr("DomainErrors", "A whole-number unit needs a whole-number rate."),
+            QCoreApplication.translate(
+                "DomainErrors", "A whole-number unit needs a whole-number rate."
+            ),
         ),
         (
             "multiple of 0.25",
-            tr("DomainErrors", "This unit's rate must be a multiple of 0.25."),
+            QCoreApplication.translate(
+                "DomainErrors", "This unit's rate must be a multiple of 0.25."
+            ),
         ),
-        ("exactly 1", tr("DomainErrors", "The default unit's rate must be 1.")),
-        ("listed twice", tr("DomainErrors", "The product already has this unit.")),
+        (
+            "exactly 1",
+            QCoreApplication.translate(
+                "DomainErrors", "The default unit's rate must be 1."
+            ),
+        ),
+        (
+            "listed twice",
+            QCoreApplication.translate(
+                "DomainErrors", "The product already has this unit."
+            ),
+        ),
         (
             "exactly one default",
-            tr("DomainErrors", "A product needs exactly one default unit."),
+            QCoreApplication.translate(
+                "DomainErrors", "A product needs exactly one default unit."
+            ),
         ),
     )
     for fragment, message in known:
         if fragment in error.message:
             return message.replace("%1", value)
-    return tr("DomainErrors", "Invalid value: %1").replace("%1", error.message)
+    return QCoreApplication.translate("DomainErrors", "Invalid value: %1").replace(
+        "%1", error.message
+    )
 
 
 class WriteDialog(QDialog):
