@@ -185,4 +185,23 @@ def create_app(database: Database, token: str) -> FastAPI:
 
     app.include_router(build_router(database))
     app.add_middleware(BearerAuth, token=token)
+    _declare_bearer(app)
     return app
+
+
+def _declare_bearer(app: FastAPI) -> None:
+    """Say in the OpenAPI description that every operation needs the bearer token."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()
+            components = schema.setdefault("components", {})
+            components["securitySchemes"] = {
+                "sandboxToken": {"type": "http", "scheme": "bearer"}
+            }
+            schema["security"] = [{"sandboxToken": []}]
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
