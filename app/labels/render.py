@@ -46,6 +46,7 @@ from app.labels.geometry import (
 logger = logging.getLogger(__name__)
 
 PLAN_CACHE_SIZE = 4096
+FULL_WIDTH = 100  # QFont stretch of unstretched glyphs
 ADVANCE_CACHE_SIZE = 65536
 MIN_FIT_SCALE = 0.6  # text shrinks to fit its box, never below 60 % of its size
 BLACK = QColor(0, 0, 0)
@@ -63,73 +64,83 @@ def ensure_gui_application() -> QGuiApplication:
     return app  # type: ignore[return-value]
 
 
+_FontKey = tuple[int, bool, int]  # pixel size (y dots), bold, stretch %
+
+
 @dataclass
 class _Plan:
     layout: LabelLayout  # held so that its id() is not reused while cached
-    squeeze: float
     rects: list[tuple[int, int, int, int]]
     texts: list[tuple[QFont, QPointF, str]]
 
 
 class LabelPainter:
-    """Draws layouts with a painter; keeps fonts and wrapped lines between labels."""
+    """Draws layouts with a painter; keeps fonts and wrapped lines between labels.
+
+    Text is sized in y dots. On a printer whose x and y resolutions differ the font
+    is stretched (`QFont.setStretch`) so glyphs keep their shape on paper while they
+    are still rasterised at device pixels, without a transform or smoothing.
+    """
 
     def __init__(self, font_family: str = "DejaVu Sans") -> None:
         self._family = font_family
-        self._fonts: dict[tuple[int, bool], tuple[QFont, QFontMetrics]] = {}
-        self._lines: dict[
-            tuple[str, int, bool, int, bool, int], tuple[int, list[str]]
-        ] = {}
+        self._fonts: dict[_FontKey, tuple[QFont, QFontMetrics]] = {}
+        self._lines: dict[tuple[str, _FontKey, int, bool, int], tuple[int, list[str]]]
+        self._lines = {}
         self._plans: dict[int, _Plan] = {}
-        self._advances: dict[tuple[int, bool, str], int] = {}
+        self._advances: dict[tuple[_FontKey, str], int] = {}
 
-    def _font(self, px: int, bold: bool) -> tuple[QFont, QFontMetrics]:
-        key = (px, bold)
+    def _font(self, key: _FontKey) -> tuple[QFont, QFontMetrics]:
         found = self._fonts.get(key)
         if found is None:
+            px, bold, stretch = key
             font = QFont(self._family)
             font.setPixelSize(max(1, px))
             font.setBold(bold)
+            if stretch != FULL_WIDTH:
+                font.setStretch(stretch)
             font.setStyleStrategy(QFont.StyleStrategy.NoAntialias)
             found = (font, QFontMetrics(font))
             self._fonts[key] = found
         return found
 
-    def _advance(self, px: int, bold: bool, text: str) -> int:
-        key = (px, bold, text)
-        found = self._advances.get(key)
+    def _advance(self, key: _FontKey, text: str) -> int:
+        found = self._advances.get((key, text))
         if found is None:
-            found = self._font(px, bold)[1].horizontalAdvance(text)
+            found = self._font(key)[1].horizontalAdvance(text)
             if len(self._advances) > ADVANCE_CACHE_SIZE:
                 self._advances.clear()
-            self._advances[key] = found
+            self._advances[(key, text)] = found
         return found
 
-    def _fitted(self, item: TextItem, width: int) -> tuple[int, list[str]]:
-        """Font pixel size and lines for a text item in a box `width` wide."""
-        key = (item.text, item.font_px, item.bold, item.max_lines, item.fit, width)
-        found = self._lines.get(key)
+    def _fitted(self, item: TextItem, stretch: int) -> tuple[int, list[str]]:
+        """Font pixel size and lines for a text item in its box."""
+        width = item.rect.width
+        first: _FontKey = (item.font_px, item.bold, stretch)
+        cache_key = (item.text, first, item.max_lines, item.fit, width)
+        found = self._lines.get(cache_key)
         if found is not None:
             return found
         px = item.font_px
         if item.fit:
             smallest = max(1, int(item.font_px * MIN_FIT_SCALE))
-            advance = self._advance(px, item.bold, item.text)
+            advance = self._advance(first, item.text)
             if advance > width:
                 # Advances grow about linearly with the size: one guess, then steps.
                 px = max(smallest, min(px - 1, px * width // advance))
-                while px > smallest and self._advance(px, item.bold, item.text) > width:
+                while (
+                    px > smallest
+                    and self._advance((px, item.bold, stretch), item.text) > width
+                ):
                     px -= 1
+        key: _FontKey = (px, item.bold, stretch)
         lines = wrap_text(
-            item.text,
-            width,
-            item.max_lines,
-            lambda text: self._advance(px, item.bold, text),
+            item.text, width, item.max_lines, lambda text: self._advance(key, text)
         )
         found = (px, lines)
         if len(self._lines) > PLAN_CACHE_SIZE:
             self._lines.clear()
-        self._lines[key] = found
+        self._lines[cache_key] = found
         return found
 
     def _plan(self, layout: LabelLayout) -> _Plan:
@@ -138,25 +149,24 @@ class LabelPainter:
         plan = self._plans.get(id(layout))
         if plan is not None and plan.layout is layout:
             return plan
-        squeeze = layout.dpi.x / layout.dpi.y
+        stretch = round(FULL_WIDTH * layout.dpi.x / layout.dpi.y)
         rects = [(r.x, r.y, r.width, r.height) for r in (*layout.bars, *layout.rules)]
         texts: list[tuple[QFont, QPointF, str]] = []
         for item in layout.texts:
-            width = round(item.rect.width / squeeze)
-            px, lines = self._fitted(item, width)
-            font, metrics = self._font(px, item.bold)
-            left = item.rect.x / squeeze
+            px, lines = self._fitted(item, stretch)
+            key: _FontKey = (px, item.bold, stretch)
+            font, metrics = self._font(key)
             for number, line in enumerate(lines):
-                slack = width - self._advance(px, item.bold, line)
+                slack = item.rect.width - self._advance(key, line)
                 shift = {"centre": slack / 2, "center": slack / 2, "right": slack}
                 point = QPointF(
-                    left + shift.get(item.align, 0),
+                    item.rect.x + shift.get(item.align, 0),
                     item.rect.y + number * metrics.height() + metrics.ascent(),
                 )
                 texts.append((font, point, line))
         if len(self._plans) > PLAN_CACHE_SIZE:
             self._plans.clear()
-        plan = _Plan(layout, squeeze, rects, texts)
+        plan = _Plan(layout, rects, texts)
         self._plans[id(layout)] = plan
         return plan
 
@@ -170,19 +180,12 @@ class LabelPainter:
         for rect in plan.rects:
             painter.fillRect(*rect, BLACK)
         painter.setPen(BLACK)
-        # Text is laid out in y dots; on printers with x != y resolution it is
-        # squeezed back so glyphs keep their shape.
-        if plan.squeeze != 1:
-            painter.save()
-            painter.scale(plan.squeeze, 1)
         current = None
         for font, point, line in plan.texts:
             if font is not current:
                 painter.setFont(font)
                 current = font
             painter.drawText(point, line)
-        if plan.squeeze != 1:
-            painter.restore()
         if x or y:
             painter.translate(-x, -y)
 

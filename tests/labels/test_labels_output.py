@@ -373,3 +373,41 @@ def test_preview_shows_the_label_and_what_to_tell_the_user(qapp: object) -> None
     assert any("truncated" in note for note in preview.notes)
     assert preview.module_mm == pytest.approx(2 * 25.4 / 203)
     assert [f.text for f in decode(preview.image, add_on=True)] == ["400638133393112"]
+
+
+@pytest.mark.parametrize("dpi", [Dpi(203, 203), Dpi(300, 600)], ids=str)
+def test_labels_are_pure_black_and_white_no_anti_aliasing(
+    qapp: object, dpi: Dpi
+) -> None:
+    layout = layout_label(load_template("thermal-58x40"), MILK, dpi, TODAY)
+    grey = render_label_image(layout).convertToFormat(QImage.Format.Format_Grayscale8)
+    data, stride = bytes(grey.constBits()), grey.bytesPerLine()
+    values = set()
+    for y in range(grey.height()):  # rows are padded to 4 bytes: skip the padding
+        values |= set(data[y * stride : y * stride + grey.width()])
+    assert values <= {0, 255}
+    assert values == {0, 255}
+
+
+def _ink_width(image: QImage, rect: Any) -> int:
+    columns = [
+        x
+        for y in range(rect.y, rect.y + rect.height)
+        for x, ink in enumerate(row_ink(image, y)[rect.x : rect.x + rect.width])
+        if ink
+    ]
+    return max(columns) - min(columns) + 1
+
+
+def test_text_keeps_its_shape_on_a_300x600_printer(qapp: object) -> None:
+    template = load_template("thermal-58x40")
+    square = layout_label(template, BREAD, Dpi(600, 600), TODAY)
+    tall = layout_label(template, BREAD, Dpi(300, 600), TODAY)
+    price = next(t for t in square.texts if t.text.endswith("грн"))
+    price_tall = next(t for t in tall.texts if t.text.endswith("грн"))
+
+    wide = _ink_width(render_label_image(square), price.rect)
+    narrow = _ink_width(render_label_image(tall), price_tall.rect)
+
+    # Same millimetres on paper: half as many x dots at 300 dpi as at 600.
+    assert narrow / wide == pytest.approx(0.5, abs=0.05)
