@@ -169,6 +169,10 @@ def update_group(session: Session, guid: str, body: schemas.GroupIn) -> dict[str
 # --- price levels ---------------------------------------------------------------------
 
 
+# FIXME(sandbox-locale): names of groups, levels and products are kept in one
+# language and served as stored in both locales (the demo's are Ukrainian, though the
+# CSV has English names too); only the Purchase level's name follows `{locale}`. How
+# the vendor keeps names per language is not documented.
 def level_out(row: PriceLevelRow, locale: str) -> dict[str, Any]:
     name = row.name_price_level
     if row.id_price_level == PURCHASE_LEVEL_ID:

@@ -61,9 +61,9 @@ def parse_query(params: Sequence[tuple[str, str]]) -> ListQuery:
         elif key == "sort[column]":
             query.sort_column = value
         elif key == "sort[order]":
-            if value not in ("ascending", "descending", "asc", "desc"):
+            if value not in ("ascending", "descending"):
                 raise invalid("sort[order]", "sort_order_unknown", order=value)
-            query.descending = value.startswith("desc")
+            query.descending = value == "descending"
         elif key in ("page[num]", "page[size]"):
             number = _page_number(key, value)
             if key == "page[num]":
