@@ -142,6 +142,7 @@ def shoot(language: str, output_dir: Path) -> None:
         barcodes_page = wizard.barcodes_page
         barcodes_page.generate_button.click()
         wait_until(lambda: len(barcodes_page.rows()) == 2, "a generated code")
+        wait_until(barcodes_page.isComplete, "the new code to be checked")
         grab(4, "barcodes")
 
         wizard.next()

@@ -122,8 +122,20 @@
         <translation>Усі внутрішні коди діапазону вже зайняті.</translation>
     </message>
     <message>
-        <source>%1 is free; it was added below.</source>
-        <translation>Код %1 вільний; його додано нижче.</translation>
+        <source>%1 is free; it was added to the list.</source>
+        <translation>Код %1 вільний; його додано до списку.</translation>
+    </message>
+    <message>
+        <source>Checking whether the code is in use…</source>
+        <translation>Перевіряю, чи код уже зайнятий…</translation>
+    </message>
+    <message>
+        <source>This code already belongs to “%1” (product %2).</source>
+        <translation>Цей код уже належить товару «%1» (код %2).</translation>
+    </message>
+    <message>
+        <source>Could not check whether %1 is in use: %2</source>
+        <translation>Не вдалося перевірити, чи код %1 зайнятий: %2</translation>
     </message>
     <message>
         <source>Could not read the codes in use: %1</source>

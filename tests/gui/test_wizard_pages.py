@@ -307,9 +307,12 @@ def test_generate_fills_the_next_free_in_store_code(
     page.rows()[1].code_edit.setText("2000003000005")
     assert "twice" in page.rows()[1].reason.text()
     assert not next_enabled(wizard)
+    page.rows()[1].code_edit.setText(OWNED_CODE)  # checked like page 1's code
+    qtbot.waitUntil(lambda: "Вода Моршинська" in page.rows()[1].reason.text())
+    assert not next_enabled(wizard)
     page.rows()[1].code_edit.setText("977001306120647")
     page.rows()[1].series_edit.setText("2026-47")
-    assert next_enabled(wizard)
+    qtbot.waitUntil(lambda: next_enabled(wizard), timeout=WAIT_MS)
     assert [s.id_series for s in page.extra_series()] == ["2026-47"]
     assert page.barcodes()[1].ext_bar_code == "47"
 

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterable
 
 import shiboken6
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -35,7 +35,8 @@ from app.gui.wizard.common import (
     note_label,
     reason_label,
 )
-from app.gui.wizard.identify_page import IdentifyPage
+from app.gui.wizard.identify_page import DUPLICATE_CHECK_DELAY_MS, IdentifyPage
+from app.gui.wizard.lookups import BarcodeOwner
 from app.gui.wizard.units_page import UnitsPage
 from app.gui.wizard.validators import check_barcode, describe_reading
 
@@ -92,6 +93,13 @@ class BarcodesPage(QWizardPage):
         self._rows: list[BarcodeRow] = []
         self._row_numbers = 0
         self._generating = False
+        # Owner checks of the codes added here (page 1 checked its own code).
+        self._owners: dict[str, BarcodeOwner | None] = {}
+        self._asked: set[str] = set()
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(DUPLICATE_CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self._on_check_timer_timeout)
 
         self.setTitle(self.tr("Barcodes"))
         self.setSubTitle(
@@ -304,7 +312,7 @@ class BarcodesPage(QWizardPage):
             return
         logger.info("wizard: generated in-store code %s", code)
         self.page_note.setText(
-            self.tr("%1 is free; it was added below.").replace("%1", code)
+            self.tr("%1 is free; it was added to the list.").replace("%1", code)
         )
         self.add_row(code).unit_combo.setFocus()
 
@@ -346,13 +354,89 @@ class BarcodesPage(QWizardPage):
             if not row.series_edit.text().strip():
                 reasons.append(self.tr("Name a series, or “-” for the base series."))
                 continue
-            reasons.append("")
+            reasons.append(self._owner_reason(reading.bar_code))
         return reasons
+
+    # --- whether the codes added here are in use ----------------------------
+
+    def _first_page_code(self) -> str | None:
+        reading = self._identify.reading()
+        return None if reading is None else reading.bar_code
+
+    def _unchecked_codes(self) -> list[str]:
+        codes = []
+        for reading in self._readings():
+            code = reading.bar_code
+            if code == self._first_page_code() or code in self._owners:
+                continue
+            if code not in self._asked and code not in codes:
+                codes.append(code)
+        return codes
+
+    def _owner_reason(self, bar_code: str) -> str:
+        if bar_code == self._first_page_code():
+            return ""
+        if bar_code not in self._owners:
+            return self.tr("Checking whether the code is in use…")
+        owner = self._owners[bar_code]
+        if owner is None:
+            return ""
+        return (
+            self.tr("This code already belongs to “%1” (product %2).")
+            .replace("%1", owner.name_goods)
+            .replace("%2", str(owner.id_goods))
+        )
+
+    def stop_checking(self) -> None:
+        self._check_timer.stop()
+
+    @Slot()
+    def _on_check_timer_timeout(self) -> None:
+        for code in self._unchecked_codes():
+            self._asked.add(code)
+            self._ask_owner(code)
+
+    def _ask_owner(self, bar_code: str) -> None:
+        def found(owner: BarcodeOwner | None) -> None:
+            self._on_owner_found(bar_code, owner)
+
+        def failed(failure: TaskFailure) -> None:
+            self._on_owner_check_failed(bar_code, failure)
+
+        self._context.sources.runner.run(
+            self._context.sources.find_barcode_owner,
+            bar_code,
+            on_done=found,
+            on_error=failed,
+            name="wizard duplicate barcode check",
+        )
+
+    def _on_owner_found(self, bar_code: str, owner: BarcodeOwner | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._asked.discard(bar_code)
+        self._owners[bar_code] = owner
+        self._on_any_changed()
+
+    def _on_owner_check_failed(self, bar_code: str, failure: TaskFailure) -> None:
+        if not shiboken6.isValid(self):
+            return
+        # As on page 1: not knowing does not block; the server has the last word.
+        self._asked.discard(bar_code)
+        self._owners[bar_code] = None
+        self.page_note.setText(
+            self.tr("Could not check whether %1 is in use: %2")
+            .replace("%1", bar_code)
+            .replace("%2", failure.message)
+        )
+        self._on_any_changed()
 
     @Slot()
     def _on_any_changed(self) -> None:
         for row, reason in zip(self._rows, self._row_reasons(), strict=True):
             row.reason.setText(reason)
+        if self._unchecked_codes():
+            self._check_timer.start()
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

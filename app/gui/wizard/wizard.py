@@ -234,6 +234,7 @@ class AddProductWizard(QWizard):
 
     def done(self, result: int) -> None:
         self.identify_page.stop_checking()
+        self.barcodes_page.stop_checking()
         super().done(result)
 
     def reject(self) -> None:
