@@ -217,11 +217,11 @@ class CatalogPanel(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("productCount")
         self._table_box = QWidget()
-        column = QVBoxLayout(self._table_box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.search)
-        column.addWidget(self.table, 1)
-        column.addWidget(self.count_label)
+        box = QVBoxLayout(self._table_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.search)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.count_label)
 
     def _action(
         self, text: str, shortcut: str | QKeySequence, slot: Any, name: str
@@ -323,12 +323,8 @@ class CatalogPanel(QWidget):
         self.select_group(current, apply=False)
 
     def current_group_id(self) -> int | None:
-        index = self.tree.currentIndex()
-        return (
-            self.groups.group_at(index).id_group
-            if self.groups.group_at(index)
-            else None
-        )
+        group = self.groups.group_at(self.tree.currentIndex())
+        return group.id_group if group is not None else None
 
     def select_group(self, id_group: int | None, *, apply: bool = True) -> None:
         index = self.groups.index_of_group(id_group)
@@ -592,9 +588,11 @@ def build_controller(
     """The controller for one server: a client, its local catalog and its outbox
     (beside the catalog, see `outbox_path`)."""
     stop_event = threading.Event()
-    client = CatalogClient(
-        make_session(), base_url, token, locale=locale, sleep=stop_event.wait
-    )
+
+    def sleep(seconds: float) -> None:
+        stop_event.wait(seconds)  # closing the window ends a retry wait at once
+
+    client = CatalogClient(make_session(), base_url, token, locale=locale, sleep=sleep)
     path = catalog_file or catalog_path(base_url, locale, is_sandbox)
     path.parent.mkdir(parents=True, exist_ok=True)
     catalog = Catalog(path)

@@ -141,7 +141,7 @@ class CatalogController(QObject):
         self.catalog = catalog
         self.runner = runner
         self.outbox = outbox
-        self.sender = OutboxSender(outbox, client, catalog)
+        self.outbox_sender = OutboxSender(outbox, client, catalog)
         self.sync_engine = sync or CatalogSync(catalog, client)
         self.is_sandbox = is_sandbox
         self._online: bool | None = None
@@ -211,7 +211,7 @@ class CatalogController(QObject):
 
     def _sync_job(self, full: bool) -> SyncReport:
         # Send what waits first, so the pass reads the server with our edits in it.
-        report = self.sender.replay()
+        report = self.outbox_sender.replay()
         if report.offline and report.stopped_by is not None:
             raise report.stopped_by
         return self.sync_engine.run(
@@ -246,7 +246,7 @@ class CatalogController(QObject):
 
         def job() -> tuple[WriteOutcome, ReplayReport]:
             entry_id = self.outbox.add(write)
-            report = self.sender.replay()
+            report = self.outbox_sender.replay()
             outcome = outcome_of(entry_id, write, report)
             if outcome.status == WriteStatus.REFUSED:
                 self.outbox.drop(entry_id)
@@ -270,7 +270,7 @@ class CatalogController(QObject):
             if self.outbox.count() == 0:
                 # Nothing to send: a cheap request tells whether the server is back.
                 self.client.list_price_levels()
-            return self.sender.replay()
+            return self.outbox_sender.replay()
 
         def done(report: ReplayReport) -> None:
             self._retrying = False

@@ -23,9 +23,9 @@ from app.domain.models import (
     ProductUnit,
     Series,
 )
+from app.gui.detail_tables import barcodes_model, prices_model, units_model
 from app.gui.group_tree import GROUP_MIME_TYPE, GroupMove, GroupTreeModel
 from app.gui.level_editor import PriceLevelsModel
-from app.gui.product_detail import barcodes_model, prices_model, units_model
 from app.gui.products_model import (
     PAGE_SIZE,
     PRODUCT_ID_ROLE,

@@ -19,8 +19,9 @@ from app.api.client import CatalogClient, RetryPolicy
 from app.domain.barcode import with_check_digit
 from app.domain.models import UnitType
 from app.gui.catalog_panel import CatalogPanel, StatusWiring
+from app.gui.detail_editors import BarcodeDialog, UnitDialog
 from app.gui.main_window import MainWindow
-from app.gui.product_detail import BarcodeDialog, DetailTab, UnitDialog
+from app.gui.product_detail import DetailTab
 from app.gui.products_model import ProductColumn
 from app.gui.services import CatalogController
 from app.gui.settings import Settings, TokenStore

@@ -1,0 +1,510 @@
+"""The editors of a product's units, series, prices and barcodes.
+
+Each checks its values by the domain rules (`app.domain.units`, `prices`, the barcode
+rules) before the write is sent; see `app.gui.write_dialog`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from decimal import Decimal
+
+from PySide6.QtCore import (
+    QCoreApplication,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QWidget,
+)
+
+from app.domain.barcode import BarcodeError, check_storable, validate_for_print
+from app.domain.models import (
+    BASE_SERIES_ID,
+    Barcode,
+    BarcodeWrite,
+    PriceLevel,
+    PriceWrite,
+    Product,
+    ProductUnit,
+    ProductUnitWrite,
+    Series,
+    SeriesWrite,
+    UnitSample,
+    UnitType,
+)
+from app.domain.prices import PriceSpec, check_price, parse_money
+from app.domain.units import UnitSpec, check_units, parse_rate
+from app.gui.detail_tables import decimal_text, unit_type_name
+from app.gui.services import CatalogController
+from app.gui.write_dialog import FieldError, WriteDialog
+from app.store.records import ProductDetails
+from app.store.writes import OutboxWrite, WriteKind
+
+logger = logging.getLogger(__name__)
+
+# --- editors ----------------------------------------------------------------------
+
+
+class UnitDialog(WriteDialog):
+    """Add a unit to a product, or edit one (the dictionary entry stays)."""
+
+    def __init__(
+        self,
+        controller: CatalogController,
+        product: Product,
+        units: Sequence[ProductUnit],
+        samples: Sequence[UnitSample],
+        unit: ProductUnit | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = (
+            QCoreApplication.translate("ProductDetail", "Edit unit")
+            if unit
+            else QCoreApplication.translate("ProductDetail", "Add unit")
+        )
+        super().__init__(controller, title, parent)
+        self.setObjectName("unitDialog")
+        self.product = product
+        self.units = list(units)
+        self.unit = unit
+        default = next((u for u in units if u.is_default), None)
+
+        self.sample = QComboBox()
+        taken = {u.id_unit for u in units}
+        for sample in samples:
+            if unit is not None and sample.id_unit != unit.id_unit:
+                continue
+            if unit is None and sample.id_unit in taken:
+                continue
+            label = sample.name_unit
+            if sample.full_name and sample.full_name != sample.name_unit:
+                label = f"{sample.name_unit} — {sample.full_name}"
+            self.sample.addItem(label, sample.id_unit)
+        self.sample.setEnabled(unit is None)
+        self.add_field(
+            "id_unit",
+            QCoreApplication.translate("ProductDetail", "&Unit:"),
+            self.sample,
+        )
+
+        self.type_unit = QComboBox()
+        for unit_type in UnitType:
+            self.type_unit.addItem(unit_type_name(unit_type), int(unit_type))
+        start_type = unit.type_unit if unit else (default.type_unit if default else 1)
+        self.type_unit.setCurrentIndex(self.type_unit.findData(int(start_type)))
+        self.add_field(
+            "type_unit",
+            QCoreApplication.translate("ProductDetail", "&Counted in:"),
+            self.type_unit,
+        )
+
+        self.rate = QLineEdit(decimal_text(unit.rate) if unit else "")
+        self.rate.setPlaceholderText(
+            QCoreApplication.translate(
+                "ProductDetail", "how many default units, e.g. 12"
+            )
+        )
+        self.rate.setEnabled(not (unit is not None and unit.is_default))
+        self.add_field(
+            "rate", QCoreApplication.translate("ProductDetail", "&Rate:"), self.rate
+        )
+
+        self.for_ordering = QCheckBox(
+            QCoreApplication.translate("ProductDetail", "Usable in &orders")
+        )
+        self.for_ordering.setChecked(unit.for_ordering if unit else False)
+        self.add_field("for_ordering", "", self.for_ordering)
+        self.active = QCheckBox(QCoreApplication.translate("ProductDetail", "&Active"))
+        self.active.setChecked(unit.active if unit else True)
+        self.add_field("active", "", self.active)
+        if default is not None:
+            self.note.setText(
+                QCoreApplication.translate(
+                    "ProductDetail",
+                    "The default unit is %1 (%2); the rate counts default units.",
+                )
+                .replace("%1", default.name_unit or str(default.id_unit))
+                .replace("%2", unit_type_name(default.type_unit))
+            )
+            self.note.show()
+
+    def build_write(self) -> OutboxWrite:
+        id_unit = self.sample.currentData()
+        if id_unit is None:
+            raise FieldError(
+                "id_unit", QCoreApplication.translate("ProductDetail", "Choose a unit.")
+            )
+        type_unit = UnitType(int(self.type_unit.currentData()))
+        is_default = self.unit.is_default if self.unit else False
+        if not self.rate.text().strip() and not is_default:
+            raise FieldError(
+                "rate",
+                QCoreApplication.translate("ProductDetail", "Type the rate, e.g. 12."),
+            )
+        rate = Decimal(1) if is_default else parse_rate(self.rate.text())
+
+        # The whole set as it would be after the change must keep the rules.
+        others = [u for u in self.units if u.id_unit != id_unit]
+        specs = [UnitSpec(u.id_unit, u.type_unit, u.rate, u.is_default) for u in others]
+        specs.append(UnitSpec(int(id_unit), type_unit, rate, is_default))
+        check_units(specs)
+
+        old = self.unit
+        body = ProductUnitWrite(
+            id_unit=int(id_unit),
+            type_unit=type_unit,
+            rate=rate,
+            max_count=old.max_count if old else None,
+            brutto_weight=(old.brutto_weight or 0) if old else 0,
+            percent_deviation=(old.percent_deviation or Decimal("0.0"))
+            if old
+            else Decimal("0.0"),
+            for_ordering=self.for_ordering.isChecked(),
+            is_default=is_default,
+            is_storage_residues=old.is_storage_residues if old else False,
+            height=old.height if old else None,
+            width=old.width if old else None,
+            depth=old.depth if old else None,
+            active=self.active.isChecked(),
+        )
+        if old is not None:
+            if not old.guid:
+                raise FieldError(
+                    "id_unit",
+                    QCoreApplication.translate(
+                        "ProductDetail", "This unit has no guid to edit by."
+                    ),
+                )
+            return OutboxWrite(
+                WriteKind.UPDATE_UNIT,
+                body,
+                self.product.guid,
+                self.product.id_goods,
+                old.guid,
+            )
+        return OutboxWrite(
+            WriteKind.CREATE_UNIT, body, self.product.guid, self.product.id_goods
+        )
+
+
+class SeriesDialog(WriteDialog):
+    """Add a series (an issue, a size) to a product."""
+
+    def __init__(
+        self,
+        controller: CatalogController,
+        product: Product,
+        series: Sequence[Series],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            controller,
+            QCoreApplication.translate("ProductDetail", "Add series"),
+            parent,
+        )
+        self.setObjectName("seriesDialog")
+        self.product = product
+        self.existing = {s.id_series for s in series}
+        self.id_series = QLineEdit()
+        self.id_series.setPlaceholderText(
+            QCoreApplication.translate("ProductDetail", "e.g. 2026-49")
+        )
+        self.add_field(
+            "id_series",
+            QCoreApplication.translate("ProductDetail", "&Series id:"),
+            self.id_series,
+        )
+        self.name_series = QLineEdit()
+        self.name_series.setPlaceholderText(
+            QCoreApplication.translate("ProductDetail", "e.g. No. 49 2026")
+        )
+        self.add_field(
+            "name_series",
+            QCoreApplication.translate("ProductDetail", "&Name:"),
+            self.name_series,
+        )
+        self.active = QCheckBox(QCoreApplication.translate("ProductDetail", "&Active"))
+        self.active.setChecked(True)
+        self.add_field("active", "", self.active)
+
+    def build_write(self) -> OutboxWrite:
+        id_series = self.id_series.text().strip()
+        name = self.name_series.text().strip()
+        if not id_series:
+            raise FieldError(
+                "id_series",
+                QCoreApplication.translate("ProductDetail", "Type the series id."),
+            )
+        if id_series in self.existing:
+            raise FieldError(
+                "id_series",
+                QCoreApplication.translate(
+                    "ProductDetail", "The product already has this series."
+                ),
+            )
+        if not name:
+            raise FieldError(
+                "name_series",
+                QCoreApplication.translate("ProductDetail", "Type the series name."),
+            )
+        body = SeriesWrite(
+            id_series=id_series, name_series=name, active=self.active.isChecked()
+        )
+        return OutboxWrite(
+            WriteKind.CREATE_SERIES, body, self.product.guid, self.product.id_goods
+        )
+
+
+class PriceDialog(WriteDialog):
+    """Create a price that does not exist yet (for a level or series without one)."""
+
+    def __init__(
+        self,
+        controller: CatalogController,
+        product: Product,
+        details: ProductDetails,
+        levels: Sequence[PriceLevel],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            controller, QCoreApplication.translate("ProductDetail", "Add price"), parent
+        )
+        self.setObjectName("priceDialog")
+        self.product = product
+        self.details = details
+        self.level = QComboBox()
+        for level in levels:
+            self.level.addItem(level.name_price_level, level.id_price_level)
+        self.add_field(
+            "id_price_level",
+            QCoreApplication.translate("ProductDetail", "Price &level:"),
+            self.level,
+        )
+        self.series = QComboBox()
+        for series in details.series:
+            self.series.addItem(series.name_series, series.id_series)
+        self.add_field(
+            "id_series",
+            QCoreApplication.translate("ProductDetail", "&Series:"),
+            self.series,
+        )
+        self.price = QLineEdit()
+        self.add_field(
+            "price", QCoreApplication.translate("ProductDetail", "&Price:"), self.price
+        )
+        self.min_price = QLineEdit()
+        self.min_price.setPlaceholderText(
+            QCoreApplication.translate("ProductDetail", "the price, if empty")
+        )
+        self.add_field(
+            "min_price",
+            QCoreApplication.translate("ProductDetail", "M&inimum:"),
+            self.min_price,
+        )
+        self.max_price = QLineEdit()
+        self.max_price.setPlaceholderText(
+            QCoreApplication.translate("ProductDetail", "the price, if empty")
+        )
+        self.add_field(
+            "max_price",
+            QCoreApplication.translate("ProductDetail", "M&aximum:"),
+            self.max_price,
+        )
+        self.note.setText(
+            QCoreApplication.translate(
+                "ProductDetail",
+                "A price is set once. Later changes go through a revaluation.",
+            )
+        )
+        self.note.show()
+
+    def build_write(self) -> OutboxWrite:
+        default = self.details.default_unit
+        if default is None:
+            raise FieldError(
+                "price",
+                QCoreApplication.translate(
+                    "ProductDetail", "The product has no default unit yet."
+                ),
+            )
+        level = self.level.currentData()
+        series = self.series.currentData() or BASE_SERIES_ID
+        if level is None:
+            raise FieldError(
+                "id_price_level",
+                QCoreApplication.translate("ProductDetail", "Choose a price level."),
+            )
+        for existing in self.details.prices:
+            if (
+                existing.id_price_level == level
+                and existing.id_series == series
+                and existing.id_unit == default.id_unit
+            ):
+                raise FieldError(
+                    "id_price_level",
+                    QCoreApplication.translate(
+                        "ProductDetail",
+                        "This level already has a price; change it with a revaluation.",
+                    ),
+                )
+        if not self.price.text().strip():
+            raise FieldError(
+                "price", QCoreApplication.translate("ProductDetail", "Type the price.")
+            )
+        price = parse_money(self.price.text(), "price")
+        min_price = (
+            parse_money(self.min_price.text(), "min_price")
+            if self.min_price.text().strip()
+            else price
+        )
+        max_price = (
+            parse_money(self.max_price.text(), "max_price")
+            if self.max_price.text().strip()
+            else price
+        )
+        check_price(PriceSpec(price, min_price, max_price))
+        body = PriceWrite(
+            id_goods=self.product.id_goods,
+            id_unit=default.id_unit,
+            id_series=str(series),
+            id_price_level=int(level),
+            price=price,
+            min_price=min_price,
+            max_price=max_price,
+        )
+        return OutboxWrite(
+            WriteKind.CREATE_PRICE, body, self.product.guid, self.product.id_goods
+        )
+
+
+class BarcodeDialog(WriteDialog):
+    """Add a barcode to a product, or edit one."""
+
+    def __init__(
+        self,
+        controller: CatalogController,
+        product: Product,
+        details: ProductDetails,
+        barcode: Barcode | None = None,
+        bar_code: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        title = (
+            QCoreApplication.translate("ProductDetail", "Edit barcode")
+            if barcode
+            else QCoreApplication.translate("ProductDetail", "Add barcode")
+        )
+        super().__init__(controller, title, parent)
+        self.setObjectName("barcodeDialog")
+        self.product = product
+        self.barcode = barcode
+        self.bar_code = QLineEdit(barcode.bar_code if barcode else bar_code)
+        self.bar_code.setMaxLength(21)
+        self.bar_code.setPlaceholderText(
+            QCoreApplication.translate("ProductDetail", "scan or type the digits")
+        )
+        self.add_field(
+            "bar_code",
+            QCoreApplication.translate("ProductDetail", "&Barcode:"),
+            self.bar_code,
+        )
+        self.ext_bar_code = QLineEdit(barcode.ext_bar_code or "" if barcode else "")
+        self.ext_bar_code.setMaxLength(5)
+        self.ext_bar_code.setPlaceholderText(
+            QCoreApplication.translate("ProductDetail", "2 or 5 digits, or empty")
+        )
+        self.add_field(
+            "ext_bar_code",
+            QCoreApplication.translate("ProductDetail", "A&dd-on:"),
+            self.ext_bar_code,
+        )
+        self.unit = QComboBox()
+        for unit in details.units:
+            self.unit.addItem(unit.name_unit or str(unit.id_unit), unit.id_unit)
+        if barcode is not None:
+            self.unit.setCurrentIndex(max(0, self.unit.findData(barcode.id_unit)))
+        self.add_field(
+            "id_unit", QCoreApplication.translate("ProductDetail", "&Unit:"), self.unit
+        )
+        self.series = QComboBox()
+        for series in details.series:
+            self.series.addItem(series.name_series, series.id_series)
+        if barcode is not None:
+            self.series.setCurrentIndex(max(0, self.series.findData(barcode.id_series)))
+        self.add_field(
+            "id_series",
+            QCoreApplication.translate("ProductDetail", "&Series:"),
+            self.series,
+        )
+        self.active = QCheckBox(QCoreApplication.translate("ProductDetail", "&Active"))
+        self.active.setChecked(barcode.active if barcode else True)
+        self.add_field("active", "", self.active)
+
+    def build_write(self) -> OutboxWrite:
+        bar_code = self.bar_code.text().strip()
+        ext = self.ext_bar_code.text().strip() or None
+        try:
+            check_storable(bar_code, ext)
+            validate_for_print(bar_code, ext)  # the check digit of a GTIN
+        except BarcodeError as error:
+            # Errors about the whole code are shown under the barcode field.
+            error.field = error.field or "bar_code"
+            raise
+        if self.unit.currentData() is None:
+            raise FieldError(
+                "id_unit",
+                QCoreApplication.translate(
+                    "ProductDetail", "The product has no unit yet."
+                ),
+            )
+        if self.controller.online is False:
+            # Offline, the server cannot refuse a duplicate now; the local copy can.
+            self._check_local_duplicate(bar_code, ext)
+        body = BarcodeWrite(
+            bar_code=bar_code,
+            id_unit=int(self.unit.currentData()),
+            id_series=str(self.series.currentData() or BASE_SERIES_ID),
+            ext_bar_code=ext,
+            active=self.active.isChecked(),
+        )
+        if self.barcode is not None:
+            if not self.barcode.guid:
+                raise FieldError(
+                    "bar_code",
+                    QCoreApplication.translate(
+                        "ProductDetail", "This barcode has no guid."
+                    ),
+                )
+            return OutboxWrite(
+                WriteKind.UPDATE_BARCODE,
+                body,
+                self.product.guid,
+                self.product.id_goods,
+                self.barcode.guid,
+            )
+        return OutboxWrite(
+            WriteKind.CREATE_BARCODE, body, self.product.guid, self.product.id_goods
+        )
+
+    def _check_local_duplicate(self, bar_code: str, ext: str | None) -> None:
+        catalog = self.controller.catalog
+        owner = catalog.barcode_owner(bar_code, ext)
+        unchanged = self.barcode is not None and (
+            self.barcode.bar_code,
+            self.barcode.ext_bar_code,
+        ) == (bar_code, ext)
+        if owner is None or unchanged:
+            return
+        stored = catalog.product(owner)
+        name = stored.product.name_goods if stored else "?"
+        raise FieldError(
+            "bar_code",
+            QCoreApplication.translate(
+                "ProductDetail", "This barcode already belongs to “%1” (code %2)."
+            )
+            .replace("%1", name)
+            .replace("%2", str(owner)),
+        )
