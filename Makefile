@@ -29,6 +29,15 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check app tests
 	$(PY) -m mypy app/domain
 
+package: $(STAMP) system-deps
+	bash packaging/build.sh
+
+translations: $(STAMP)
+	$(PY) scripts/translations.py update
+
+screenshots: $(STAMP) system-deps
+	xvfb-run -a -s "-screen 0 1280x800x24" $(PY) scripts/screenshot.py
+
 bench: $(STAMP) system-deps
 	$(PY) tests/benchmarks/run_all.py
 

@@ -12,7 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from app import __version__
+from app import __version__, logs
 
 # name -> (module, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -50,6 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     chosen = next((a for a in args_list if not a.startswith("-")), None)
     parser = build_parser(chosen)
     args = parser.parse_args(args_list)
+    if args.command != "gui":
+        # The desktop app configures logging itself, from its settings.
+        logs.configure()
     module = importlib.import_module(args._module)
     return int(module.run(args))
 

@@ -54,13 +54,7 @@ VERSION=$($PY -c 'import app; print(app.__version__)') ||
 if ((build)); then
   if ! $PY -m PyInstaller --version >/dev/null 2>&1; then
     step "installing PyInstaller into .venv"
-    if grep -Eq '^package *= *\[' pyproject.toml; then
-      $PY -m pip install --quiet -e ".[package]"
-    else
-      # FIXME(packaging): pyproject.toml has no `package` extra yet; until the lead
-      # adds one, PyInstaller is installed by name.
-      $PY -m pip install --quiet "pyinstaller>=6.10"
-    fi
+    $PY -m pip install --quiet -e ".[package]"
     $PY -m PyInstaller --version >/dev/null 2>&1 ||
       fail "PyInstaller did not install into .venv"
   fi
