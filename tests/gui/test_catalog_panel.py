@@ -403,3 +403,89 @@ def test_shortcuts_and_new_product_signal(qtbot, window) -> None:
     levels.view.selectRow(0)  # Purchase
     assert not levels.edit_button.isEnabled()
     levels.reject()
+
+
+def test_f2_edits_the_selected_barcode(qtbot, window, client: CatalogClient) -> None:
+    panel = panel_of(window)
+    id_goods = demo_product(panel.catalog, "Mars 51")
+    panel.select_product(id_goods)
+    panel.detail.show_tab(DetailTab.BARCODES)
+    panel.detail.pages[DetailTab.BARCODES].view.selectRow(0)
+    panel.table.setFocus()
+    dialog = open_dialog(
+        qtbot, panel, lambda: qtbot.keyClick(panel.table, Qt.Key.Key_F2)
+    )
+    assert isinstance(dialog, BarcodeDialog)
+    assert dialog.windowTitle() == "Edit barcode"
+    dialog.active.setChecked(False)
+    with qtbot.waitSignal(dialog.write_finished, timeout=WAIT_MS):
+        press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: not panel.detail.barcodes.record(0).active)
+    guid = panel.catalog.product(id_goods).product.guid
+    assert not client.list_barcodes(guid)[0].active
+
+
+def test_add_a_series_and_a_price_level(qtbot, window, client: CatalogClient) -> None:
+    panel = panel_of(window)
+    id_goods = demo_product(panel.catalog, "Snickers")
+    panel.select_product(id_goods)
+    panel.detail.show_tab(DetailTab.SERIES)
+    dialog = open_dialog(qtbot, panel, panel.add_action.trigger)
+    dialog.id_series.setText("-")
+    press_ok(qtbot, dialog)
+    assert dialog.field_error("id_series")  # the base series exists
+    dialog.id_series.setText("2026-12")
+    dialog.name_series.setText("грудень 2026")
+    with qtbot.waitSignal(dialog.write_finished, timeout=WAIT_MS):
+        press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: panel.detail.series.rowCount() == 2)
+
+    editor = panel.open_price_levels()
+    opened: list[object] = []
+    editor.dialog_opened.connect(opened.append)
+    editor.add_level()
+    level_dialog = opened[-1]
+    level_dialog.name.setText("Гуртова")
+    with qtbot.waitSignal(level_dialog.write_finished, timeout=WAIT_MS):
+        press_ok(qtbot, level_dialog)
+    qtbot.waitUntil(lambda: editor.model.rowCount() == 3)
+    assert "Гуртова" in {lv.name_price_level for lv in client.list_price_levels()}
+    editor.reject()
+
+
+def test_a_price_is_checked_by_the_rules_and_existing_ones_are_locked(
+    qtbot, window
+) -> None:
+    panel = panel_of(window)
+    id_goods = demo_product(panel.catalog, "Snickers")
+    panel.select_product(id_goods)
+    panel.detail.show_tab(DetailTab.PRICES)
+    assert panel.detail.edit_in_current_tab() is None  # read-only
+    dialog = open_dialog(qtbot, panel, panel.detail.add_in_current_tab)
+    dialog.level.setCurrentIndex(dialog.level.findData(1))  # has a retail price
+    dialog.price.setText("10")
+    press_ok(qtbot, dialog)
+    assert "revaluation" in dialog.field_error("id_price_level")
+
+    dialog.level.setCurrentIndex(dialog.level.findData(-1))  # Purchase exists too
+    press_ok(qtbot, dialog)
+    assert dialog.field_error("id_price_level")
+    dialog.reject()
+
+
+def next_tab_stop(widget):
+    """The widget Tab moves to from `widget` (what QWidget.focusNextChild picks)."""
+    candidate = widget.nextInFocusChain()
+    while not (
+        candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and candidate.isVisible()
+        and candidate.isEnabled()
+    ):
+        candidate = candidate.nextInFocusChain()
+    return candidate
+
+
+def test_tab_order_goes_search_table_detail(qtbot, window) -> None:
+    panel = panel_of(window)
+    assert next_tab_stop(panel.search) is panel.table
+    assert next_tab_stop(panel.table) is panel.detail.tabs
