@@ -207,18 +207,94 @@ def choose_module_dots(
     )
 
 
+@dataclass(frozen=True)
+class _SymbolFrame:
+    """Where a symbol of one size goes on a template at one resolution (cached)."""
+
+    dots: int
+    x0: int
+    q_left: int
+    q_right: int
+    extra: int
+    box_y: int
+    bar_h: int
+    guard_h: int
+    digits_px: int
+    gap: int
+    bar_mm: float
+    truncated: bool
+
+
+@lru_cache(maxsize=1024)
+def _symbol_frame(
+    template: Template,
+    dpi: Dpi,
+    kind: symbols.Kind,
+    width_modules: int,
+    quiet_left: int,
+    quiet_right: int,
+) -> _SymbolFrame:
+    """Module size, clear space and bar heights for every code of this size; raises
+    BarcodeDoesNotFit (without the code's digits: the caller adds them)."""
+    spec = template.barcode
+    total_modules = quiet_left + width_modules + quiet_right
+    box_x, box_w = dpi.x_dots(spec.box.x_mm), dpi.x_dots(spec.box.width_mm)
+    box_y, box_h = dpi.y_dots(spec.box.y_mm), dpi.y_dots(spec.box.height_mm)
+    dots, width = choose_module_dots(
+        total_modules, box_w, dpi.x, template.min_module_mm
+    )
+
+    # Widened quiet zones (75 % module) share the extra dots in proportion.
+    extra = width - total_modules * dots
+    extra_left = extra * quiet_left // (quiet_left + quiet_right)
+    q_left = quiet_left * dots + extra_left
+    q_right = quiet_right * dots + extra - extra_left
+    # Centre the symbol in its box: the slack only widens the clear space.
+    x0 = box_x + (box_w - width) // 2 + q_left
+
+    digits_px = dpi.y_dots(spec.digits_mm)
+    gap = dpi.y_dots(TEXT_GAP_MM)
+    bar_h = box_h - digits_px - gap
+    if bar_h <= 0:
+        raise LabelError(f"template {template.name}: the barcode box is too low")
+    module_y = max(1, dpi.y_dots(dots * MM_PER_INCH / dpi.x))
+    guard_h = bar_h + min(GUARD_EXTENSION_MODULES * module_y, (digits_px + gap) // 2)
+
+    bar_mm = dpi.y_mm(bar_h)
+    min_mm = MIN_BAR_MM.get(kind)
+    if min_mm is None:
+        # ISO/IEC 15417 suggests Code 128 bars at least 15 % of the symbol's length.
+        min_mm = 0.15 * dpi.x_mm(width_modules * dots)
+    return _SymbolFrame(
+        dots=dots,
+        x0=x0,
+        q_left=q_left,
+        q_right=q_right,
+        extra=extra,
+        box_y=box_y,
+        bar_h=bar_h,
+        guard_h=guard_h,
+        digits_px=digits_px,
+        gap=gap,
+        bar_mm=bar_mm,
+        truncated=bar_mm + 1e-9 < min_mm,
+    )
+
+
 def _place_barcode(
     template: Template, symbol: symbols.Symbol, dpi: Dpi
 ) -> tuple[BarcodePlacement, list[Rect], list[TextItem]]:
-    spec = template.barcode
-    box_x, box_w = dpi.x_dots(spec.box.x_mm), dpi.x_dots(spec.box.width_mm)
-    box_y, box_h = dpi.y_dots(spec.box.y_mm), dpi.y_dots(spec.box.height_mm)
     try:
-        dots, width = choose_module_dots(
-            symbol.total_modules, box_w, dpi.x, template.min_module_mm
+        frame = _symbol_frame(
+            template,
+            dpi,
+            symbol.kind,
+            symbol.width_modules,
+            symbol.quiet_left,
+            symbol.quiet_right,
         )
     except BarcodeDoesNotFit as error:
-        margin = template.width_mm - spec.box.width_mm
+        margin = template.width_mm - template.barcode.box.width_mm
         needed_label = error.params["needed_mm"] + margin
         raise BarcodeDoesNotFit(
             f"{symbol.kind} {symbol.bar_code}"
@@ -230,38 +306,21 @@ def _place_barcode(
             needed_label_mm=round(needed_label, 1),
         ) from None
 
-    # Widened quiet zones (75 % module) share the extra dots in proportion.
-    extra = width - symbol.total_modules * dots
-    extra_left = extra * symbol.quiet_left // (symbol.quiet_left + symbol.quiet_right)
-    q_left = symbol.quiet_left * dots + extra_left
-    q_right = symbol.quiet_right * dots + extra - extra_left
-    # Centre the symbol in its box: the slack only widens the clear space.
-    start = box_x + (box_w - width) // 2
-    x0 = start + q_left
-
-    digits_px = dpi.y_dots(spec.digits_mm)
-    gap = dpi.y_dots(TEXT_GAP_MM)
-    bar_h = box_h - digits_px - gap
-    if bar_h <= 0:
-        raise LabelError(f"template {template.name}: the barcode box is too low")
-    module_y = max(1, dpi.y_dots(dots * MM_PER_INCH / dpi.x))
-    guard_h = bar_h + min(GUARD_EXTENSION_MODULES * module_y, (digits_px + gap) // 2)
-
-    bars: list[Rect] = []
-    for run_start, run_len in runs(symbol.main):
-        is_guard = run_start in symbol.guard_bars
-        bars.append(
-            Rect(
-                x0 + run_start * dots,
-                box_y,
-                run_len * dots,
-                guard_h if is_guard else bar_h,
-            )
+    dots, x0, box_y = frame.dots, frame.x0, frame.box_y
+    guards = symbol.guard_bars
+    bars = [
+        Rect(
+            x0 + start * dots,
+            box_y,
+            length * dots,
+            frame.guard_h if start in guards else frame.bar_h,
         )
+        for start, length in runs(symbol.main)
+    ]
     texts: list[TextItem] = []
-    text_top = box_y + bar_h + gap
+    text_top = box_y + frame.bar_h + frame.gap
+    digits_px = frame.digits_px
     for span in symbol.text:
-        px = round(digits_px * (0.75 if span.small else 1))
         texts.append(
             TextItem(
                 Rect(
@@ -271,23 +330,20 @@ def _place_barcode(
                     digits_px,
                 ),
                 span.text,
-                px,
+                round(digits_px * (0.75 if span.small else 1)),
                 align="centre",
                 fit=True,
             )
         )
     if symbol.add_on is not None:
+        # GS1: add-on digits above its bars, which stop level with the guard bars.
         add_x = x0 + symbol.add_on_start * dots
-        add_top = box_y + digits_px + gap
-        for run_start, run_len in runs(symbol.add_on):
-            bars.append(
-                Rect(
-                    add_x + run_start * dots,
-                    add_top,
-                    run_len * dots,
-                    guard_h - digits_px - gap,
-                )
-            )
+        add_top = box_y + digits_px + frame.gap
+        add_h = frame.guard_h - digits_px - frame.gap
+        bars += [
+            Rect(add_x + start * dots, add_top, length * dots, add_h)
+            for start, length in runs(symbol.add_on)
+        ]
         texts.append(
             TextItem(
                 Rect(add_x, box_y, len(symbol.add_on) * dots, digits_px),
@@ -298,25 +354,75 @@ def _place_barcode(
             )
         )
 
-    bar_mm = dpi.y_mm(bar_h)
-    min_mm = MIN_BAR_MM.get(symbol.kind)
-    if min_mm is None:
-        # ISO/IEC 15417 suggests Code 128 bars at least 15 % of the symbol's length.
-        min_mm = 0.15 * dpi.x_mm(symbol.width_modules * dots)
     placement = BarcodePlacement(
         symbol=symbol,
         module_dots=dots,
         module_mm=dots * MM_PER_INCH / dpi.x,
-        quiet_left_dots=q_left,
-        quiet_right_dots=q_right,
+        quiet_left_dots=frame.q_left,
+        quiet_right_dots=frame.q_right,
         x=x0,
         bar_top=box_y,
-        bar_height=bar_h,
-        bar_height_mm=bar_mm,
-        truncated=bar_mm + 1e-9 < min_mm,
-        widened_quiet_zones=extra > 0,
+        bar_height=frame.bar_h,
+        bar_height_mm=frame.bar_mm,
+        truncated=frame.truncated,
+        widened_quiet_zones=frame.extra > 0,
     )
     return placement, bars, texts
+
+
+@dataclass(frozen=True)
+class _FieldFrame:
+    name: str
+    format: str
+    rect: Rect
+    font_px: int
+    rule: Rect | None
+    bold: bool
+    align: str
+    max_lines: int
+
+
+@lru_cache(maxsize=256)
+def _template_frame(
+    template: Template, dpi: Dpi
+) -> tuple[int, int, tuple[_FieldFrame, ...], tuple[Rect, ...]]:
+    """The template's boxes in dots at one resolution: (width, height, fields, frame
+    rules). Worked out once per template and resolution."""
+    fields = []
+    for spec in template.fields:
+        rect = Rect(
+            dpi.x_dots(spec.box.x_mm),
+            dpi.y_dots(spec.box.y_mm),
+            dpi.x_dots(spec.box.width_mm),
+            dpi.y_dots(spec.box.height_mm),
+        )
+        rule = None
+        if spec.line:
+            thickness = max(1, dpi.y_dots(0.2))
+            rule = Rect(rect.x, rect.y + rect.height - thickness, rect.width, thickness)
+        fields.append(
+            _FieldFrame(
+                spec.name,
+                spec.format,
+                rect,
+                max(1, dpi.y_dots(spec.font_mm)),
+                rule,
+                spec.bold,
+                spec.align,
+                spec.max_lines,
+            )
+        )
+    width, height = dpi.x_dots(template.width_mm), dpi.y_dots(template.height_mm)
+    frame_rules: tuple[Rect, ...] = ()
+    if template.frame:
+        t = max(1, dpi.x_dots(0.2))
+        frame_rules = (
+            Rect(0, 0, width, t),
+            Rect(0, height - t, width, t),
+            Rect(0, 0, t, height),
+            Rect(width - t, 0, t, height),
+        )
+    return width, height, tuple(fields), frame_rules
 
 
 @lru_cache(maxsize=8192)
@@ -327,51 +433,34 @@ def layout_label(
     BarcodeDoesNotFit or EncodingMismatch (all LabelError)."""
     symbol = symbols.encode_symbol(product.bar_code, product.ext_bar_code)
     placement, bars, texts = _place_barcode(template, symbol, dpi)
+    width, height, fields, frame_rules = _template_frame(template, dpi)
 
     values = field_values(product, template.price_level, today)
     rules: list[Rect] = []
-    for spec in template.fields:
+    for spec in fields:
         if spec.name == "unit_price" and not values["unit_price"]:
             continue
+        if spec.rule is not None:
+            rules.append(spec.rule)
         text = spec.format.format(**values)
-        rect = Rect(
-            dpi.x_dots(spec.box.x_mm),
-            dpi.y_dots(spec.box.y_mm),
-            dpi.x_dots(spec.box.width_mm),
-            dpi.y_dots(spec.box.height_mm),
-        )
-        if spec.line:
-            thickness = max(1, dpi.y_dots(0.2))
-            rules.append(
-                Rect(rect.x, rect.y + rect.height - thickness, rect.width, thickness)
-            )
         if text:
             texts.append(
                 TextItem(
-                    rect,
+                    spec.rect,
                     text,
-                    max(1, dpi.y_dots(spec.font_mm)),
+                    spec.font_px,
                     bold=spec.bold,
                     align=spec.align,
                     max_lines=spec.max_lines,
                     fit=spec.max_lines == 1,
                 )
             )
-    width, height = dpi.x_dots(template.width_mm), dpi.y_dots(template.height_mm)
-    if template.frame:
-        t = max(1, dpi.x_dots(0.2))
-        rules += [
-            Rect(0, 0, width, t),
-            Rect(0, height - t, width, t),
-            Rect(0, 0, t, height),
-            Rect(width - t, 0, t, height),
-        ]
     return LabelLayout(
         width=width,
         height=height,
         dpi=dpi,
         bars=tuple(bars),
-        rules=tuple(rules),
+        rules=(*rules, *frame_rules),
         texts=tuple(texts),
         barcode=placement,
     )
@@ -480,3 +569,12 @@ def paginate(
     if current:
         pages.append(Page(page_w, page_h, dpi, tuple(current)))
     return pages
+
+
+def clear_caches() -> None:
+    """Forget cached symbols, layouts and template frames (after a template file or
+    the catalog changed under the same names)."""
+    symbols.encode_symbol.cache_clear()
+    layout_label.cache_clear()
+    _symbol_frame.cache_clear()
+    _template_frame.cache_clear()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.labels import geometry, symbols
+from app.labels import geometry
 
 
 @pytest.fixture(autouse=True)
 def _fresh_caches() -> None:
     """Layouts and symbols are cached per process; a test that patches must not leak."""
-    symbols.encode_symbol.cache_clear()
-    geometry.layout_label.cache_clear()
+    geometry.clear_caches()
