@@ -28,7 +28,12 @@ BUSY_TIMEOUT_S = 10.0
 
 
 def open_database(
-    path: Path, schema: str, version: int, *, synchronous: Synchronous = "NORMAL"
+    path: Path,
+    schema: str,
+    version: int,
+    *,
+    synchronous: Synchronous = "NORMAL",
+    discard_older: bool = False,
 ) -> sqlite3.Connection:
     """A connection to `path` with WAL on and the schema of `version` in place.
 
@@ -46,11 +51,13 @@ def open_database(
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute(f"PRAGMA synchronous={synchronous}")
     conn.execute("PRAGMA foreign_keys=ON")
-    _migrate(conn, path, schema, version)
+    _migrate(conn, path, schema, version, discard_older)
     return conn
 
 
-def _migrate(conn: sqlite3.Connection, path: Path, schema: str, version: int) -> None:
+def _migrate(
+    conn: sqlite3.Connection, path: Path, schema: str, version: int, discard: bool
+) -> None:
     with transaction(conn):
         current = int(conn.execute("PRAGMA user_version").fetchone()[0])
         if current == version:
@@ -60,10 +67,31 @@ def _migrate(conn: sqlite3.Connection, path: Path, schema: str, version: int) ->
                 f"{path} was written by a newer Komora (schema {current}, this one "
                 f"knows {version}); update the app or move the file away"
             )
+        if current:
+            if not discard:
+                raise StoreError(
+                    f"{path} has schema {current} and this Komora needs {version}; "
+                    "no upgrade is known: move the file away"
+                )
+            logger.warning("discarding %s (schema %d, now %d)", path, current, version)
+            _drop_everything(conn)
         logger.info("creating store schema %d in %s (was %d)", version, path, current)
         for statement in _statements(schema):
             conn.execute(statement)
         conn.execute(f"PRAGMA user_version={int(version)}")
+
+
+def _drop_everything(conn: sqlite3.Connection) -> None:
+    """Drop every table; virtual (FTS) tables first, which takes their own tables
+    with them."""
+    for query in (
+        "SELECT name FROM sqlite_master WHERE type = 'table'"
+        " AND sql LIKE 'CREATE VIRTUAL TABLE%'",
+        "SELECT name FROM sqlite_master WHERE type = 'table'"
+        " AND name NOT LIKE 'sqlite_%'",
+    ):
+        for (name,) in conn.execute(query).fetchall():
+            conn.execute(f'DROP TABLE IF EXISTS "{name}"')
 
 
 def _statements(script: str) -> list[str]:
@@ -92,12 +120,19 @@ class ConnectionPerThread:
     """
 
     def __init__(
-        self, path: Path, schema: str, version: int, synchronous: Synchronous
+        self,
+        path: Path,
+        schema: str,
+        version: int,
+        synchronous: Synchronous,
+        *,
+        discard_older: bool = False,
     ) -> None:
         self.path = path
         self._schema = schema
         self._version = version
         self._synchronous: Synchronous = synchronous
+        self._discard_older = discard_older
         self._local = threading.local()
         self._lock = threading.Lock()
         self._all: list[sqlite3.Connection] = []
@@ -111,7 +146,11 @@ class ConnectionPerThread:
         if self._closed:
             raise StoreError(f"the store {self.path} is closed")
         conn = open_database(
-            self.path, self._schema, self._version, synchronous=self._synchronous
+            self.path,
+            self._schema,
+            self._version,
+            synchronous=self._synchronous,
+            discard_older=self._discard_older,
         )
         self._local.conn = conn
         with self._lock:

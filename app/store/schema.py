@@ -7,7 +7,9 @@ the other columns are copies of what the queries need. Money is TEXT, never REAL
 
 from __future__ import annotations
 
-CATALOG_VERSION = 1
+# The catalog is a copy of the server's: a file of an older version is emptied and
+# filled again by the next sync rather than migrated.
+CATALOG_VERSION = 2
 
 CATALOG_SCHEMA = """
 CREATE TABLE groups (
@@ -50,6 +52,9 @@ CREATE TABLE products (
     data TEXT NOT NULL
 );
 CREATE INDEX products_by_name ON products (name_fold, id_goods);
+-- The product table's default order, covering its usual filters (not deleted,
+-- maybe only active) so paging reads the index alone.
+CREATE INDEX products_live_by_name ON products (deleted, name_fold, id_goods, active);
 CREATE INDEX products_by_group ON products (id_group, name_fold, id_goods);
 CREATE INDEX products_to_fetch ON products (id_goods)
     WHERE details_change IS NULL OR details_change IS NOT time_change;
@@ -108,11 +113,9 @@ CREATE INDEX barcodes_by_alt_key ON barcodes (alt_key, alt_add_on)
     WHERE alt_key IS NOT NULL;
 CREATE INDEX barcodes_by_goods ON barcodes (id_goods);
 
--- Search as you type: the folded name and the barcodes of each product, indexed by
--- trigrams (substring match); rowid = id_goods.
-CREATE VIRTUAL TABLE product_text USING fts5 (
-    name, codes, tokenize = 'trigram'
-);
+-- Search as you type: each product's folded name indexed by trigrams (substring
+-- match); rowid = id_goods. Typed digits search barcodes by prefix instead.
+CREATE VIRTUAL TABLE product_text USING fts5 (name, tokenize = 'trigram');
 
 CREATE TABLE sync_state (
     name TEXT PRIMARY KEY,

@@ -1,9 +1,10 @@
 """Which products a filter shows, and in what order, as SQL for the local catalog.
 
 Ranking of a typed text: tier 0, the product's code (id_goods) or a barcode equal to
-it (a UPC-A typed finds its EAN-13); tier 1, names starting with it; tier 2, names or
-barcodes containing every word of three letters or more (trigram index). Within a
-tier, by name. Paging is LIMIT/OFFSET over that order.
+it (a UPC-A typed finds its EAN-13); tier 1, names starting with it, and for digits,
+barcodes starting with them (at most `DIGIT_PREFIX_CAP` products: "482" starts most
+Ukrainian codes); tier 2, names containing every word of three letters or more
+(trigram index). Within a tier, by name.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from app.store import keys
 # x < p || TOP` is "x starts with p" and can use an index.
 _TOP = "\U0010ffff"
 TRIGRAM = 3
+DIGIT_PREFIX_CAP = 1000
 
 
 def fold(text: str) -> str:
@@ -56,11 +58,16 @@ class SearchQuery:
             )
         return sql, self._params
 
+    def ids_sql(self) -> tuple[str, dict[str, Any]]:
+        """Every matching id, in display order."""
+        return self.page_sql(0, -1)
+
     def page_sql(self, offset: int, limit: int) -> tuple[str, dict[str, Any]]:
+        """One page in display order; a negative `limit` means no limit."""
         hits = self._hits_sql()
         where = self._where_sql()
         self._params["offset"] = max(0, offset)
-        self._params["limit"] = max(0, limit)
+        self._params["limit"] = limit
         if hits is None:
             sql = (
                 f"SELECT p.id_goods FROM products AS p WHERE {where}"
@@ -106,7 +113,14 @@ class SearchQuery:
         digits = text.replace(" ", "")
         if digits.isdigit():
             self._params["digits"] = digits
+            self._params["digits_high"] = digits + _TOP
+            self._params["cap"] = DIGIT_PREFIX_CAP
             parts.append("SELECT id_goods, 0 FROM barcodes WHERE bar_code = :digits")
+            parts.append(
+                "SELECT id_goods, 1 FROM (SELECT id_goods FROM barcodes"
+                " WHERE bar_code >= :digits AND bar_code < :digits_high"
+                " ORDER BY bar_code LIMIT :cap)"
+            )
             if len(digits) <= 18:  # fits SQLite's INTEGER
                 self._params["code"] = int(digits)
                 parts.append("SELECT id_goods, 0 FROM products WHERE id_goods = :code")

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
+import pytest
+
 from app.domain.models import Group
+from app.store import search
 from app.store.catalog import Catalog
 from app.store.search import ProductFilter
 from tests.benchmarks.catalog_gen import ean13
@@ -29,14 +35,25 @@ def test_search_folds_case_of_cyrillic_names(catalog: Catalog) -> None:
     assert _names(catalog, "МОЛОК") == ["Молоко Галичина 2,5%", "Каша з молоком"]
 
 
-def test_exact_code_first_then_barcodes_containing_it(catalog: Catalog) -> None:
-    code = ean13("482000001234")
-    add_product(catalog, 1234, "Zucchini", [barcode(ean13("482000009999"))])
-    add_product(catalog, 7, "Apples", [barcode(code)])
+def test_exact_code_first_then_barcodes_starting_with_it(catalog: Catalog) -> None:
+    add_product(catalog, 482, "Zucchini", [barcode(ean13("590000009999"))])
+    add_product(catalog, 7, "Apples", [barcode(ean13("482000001234"))])
+    add_product(catalog, 8, "Pears", [barcode(ean13("100482000000"))])
 
-    found = catalog.search("1234")
+    found = catalog.search("482")
 
-    assert [row.id_goods for row in found] == [1234, 7]
+    assert [row.id_goods for row in found] == [482, 7]
+
+
+def test_digit_prefix_matches_are_capped(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for index in range(1, 6):
+        code = ean13(f"48200000000{index}")
+        add_product(catalog, index, f"P{index}", [barcode(code)])
+    monkeypatch.setattr(search, "DIGIT_PREFIX_CAP", 3)
+
+    assert catalog.count(ProductFilter(text="482")) == 3
 
 
 def test_exact_barcode_first_including_upc_a_typed_for_ean13(catalog: Catalog) -> None:
@@ -150,3 +167,31 @@ def test_replacing_groups_drops_groups_gone_from_the_server(catalog: Catalog) ->
     catalog.replace_groups([Group(id_group=2, name_group="B", guid="g2")])
 
     assert [g.id_group for g in catalog.groups()] == [2]
+
+
+def test_cached_page_is_refreshed_by_a_write(catalog: Catalog) -> None:
+    add_product(catalog, 1, "Beta")
+    flt = ProductFilter(text="")
+    before = catalog.product_ids_page(flt, 0, 10)
+
+    add_product(catalog, 2, "Alpha")
+
+    assert before == [1]
+    assert catalog.product_ids_page(flt, 0, 10) == [2, 1]
+    assert catalog.count(flt) == 2
+
+
+def test_older_catalog_file_is_emptied_not_misread(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE products (id_goods INTEGER PRIMARY KEY, name TEXT)")
+    old.execute("CREATE VIRTUAL TABLE product_text USING fts5 (name, codes)")
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+
+    catalog = Catalog(path)
+    add_product(catalog, 1, "Fresh")
+
+    assert catalog.count(ProductFilter()) == 1
+    catalog.close()
