@@ -11,8 +11,12 @@ import logging
 import socket
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.labels.errors import OutputError
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 logger = logging.getLogger(__name__)
 
@@ -53,11 +57,10 @@ def label_zpl(bitmap: bytes, width: int, height: int, copies: int = 1) -> str:
     )
 
 
-def image_to_zpl(image: object, copies: int = 1) -> str:
+def image_to_zpl(image: QImage, copies: int = 1) -> str:
     """A QImage (any format) of one label at the printer's DPI as a ZPL label."""
     from PySide6.QtGui import QImage
 
-    assert isinstance(image, QImage)
     grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
     data = bytes(grey.constBits())
     bitmap = mono_rows(data, grey.width(), grey.height(), grey.bytesPerLine())
