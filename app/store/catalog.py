@@ -26,6 +26,7 @@ from app.domain import jsonio
 from app.domain.barcode import InStoreValue, Reading, read_barcode
 from app.domain.errors import BarcodeError
 from app.domain.models import (
+    BASE_SERIES_ID,
     Barcode,
     Group,
     Price,
@@ -608,8 +609,14 @@ class Catalog:
         except BarcodeError:
             return None
 
-    def summaries(self, ids: Sequence[int]) -> list[ProductSummary]:
-        """Table rows for `ids`, in the order given (missing ids are skipped)."""
+    def summaries(
+        self, ids: Sequence[int], price_level: int | None = None
+    ) -> list[ProductSummary]:
+        """Table rows for `ids`, in the order given (missing ids are skipped).
+
+        With `price_level`, each row carries the price of its default unit and base
+        series at that level.
+        """
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
@@ -618,10 +625,18 @@ class Catalog:
             " p.active, p.deleted,"
             " (SELECT b.bar_code FROM barcodes AS b WHERE b.id_goods = p.id_goods"
             "  ORDER BY b.active DESC, b.bar_code LIMIT 1),"
-            " (SELECT count(*) FROM barcodes AS b WHERE b.id_goods = p.id_goods)"
+            " (SELECT count(*) FROM barcodes AS b WHERE b.id_goods = p.id_goods),"
+            " json_extract(u.data, '$.name_unit'),"
+            " (SELECT b.bar_code FROM barcodes AS b WHERE b.id_goods = p.id_goods"
+            "  AND b.id_unit = u.id_unit ORDER BY b.active DESC, b.bar_code LIMIT 1),"
+            " (SELECT pr.price FROM prices AS pr WHERE pr.id_goods = p.id_goods"
+            "  AND pr.id_unit = u.id_unit AND pr.id_series = ?"
+            "  AND pr.id_price_level = ?)"
             " FROM products AS p LEFT JOIN groups AS g ON g.id_group = p.id_group"
+            " LEFT JOIN product_units AS u ON u.id_goods = p.id_goods"
+            " AND u.is_default = 1"
             f" WHERE p.id_goods IN ({marks})",
-            list(ids),
+            [BASE_SERIES_ID, price_level, *ids],
         ).fetchall()
         by_id = {
             int(r[0]): ProductSummary(
@@ -634,6 +649,9 @@ class Catalog:
                 deleted=bool(r[6]),
                 bar_code=r[7],
                 bar_code_count=int(r[8]),
+                default_unit_name=r[9],
+                default_unit_bar_code=r[10],
+                price=Decimal(r[11]) if r[11] is not None else None,
             )
             for r in rows
         }

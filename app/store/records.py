@@ -82,3 +82,6 @@ class ProductSummary:
     deleted: bool
     bar_code: str | None  # the first active barcode, for display
     bar_code_count: int
+    default_unit_name: str | None = None
+    default_unit_bar_code: str | None = None  # the default unit's first barcode
+    price: Decimal | None = None  # at the level asked of `Catalog.summaries`

@@ -89,6 +89,21 @@ def test_synced_catalog_answers_scans(synced: Catalog) -> None:
     assert cheese.quantity == Decimal("1.234")
 
 
+def test_table_rows_carry_default_unit_and_price_at_a_level(synced: Catalog) -> None:
+    retail = next(lv for lv in synced.price_levels() if lv.id_price_level > 0)
+    cola = synced.lookup_text("5449000009067")
+    assert cola is not None
+
+    (row,) = synced.summaries([cola.product.id_goods], retail.id_price_level)
+    (no_level,) = synced.summaries([cola.product.id_goods])
+
+    assert row.price == Decimal("23.49")
+    assert row.default_unit_name == cola.unit.name_unit  # type: ignore[union-attr]
+    assert row.default_unit_bar_code == "5449000009067"
+    assert row.bar_code_count == 2  # the bottle and its box
+    assert no_level.price is None
+
+
 def test_incremental_sync_fetches_only_what_changed(
     synced: Catalog, client: CatalogClient
 ) -> None:
