@@ -48,6 +48,7 @@ from app.domain.models import GroupWrite
 from app.gui.group_editor import GroupEditor
 from app.gui.group_tree import GroupMove, GroupTreeModel, GroupTreeView
 from app.gui.level_editor import LevelEditor
+from app.gui.outbox_dialog import OutboxDialog
 from app.gui.product_detail import DetailTab, LabelRequest, ProductDetail
 from app.gui.products_model import ProductColumn, ProductsModel
 from app.gui.services import (
@@ -113,6 +114,7 @@ class CatalogPanel(QWidget):
         self.catalog = controller.catalog
         self.level_editor: LevelEditor | None = None
         self.group_editor: GroupEditor | None = None
+        self.outbox_dialog: OutboxDialog | None = None
 
         self._build_tree()
         self._build_table()
@@ -283,6 +285,12 @@ class CatalogPanel(QWidget):
             self.controller.sync,
             "syncNow",
         )
+        self.outbox_action = self._action(
+            QCoreApplication.translate("CatalogPanel", "&Unsent changes…"),
+            "Ctrl+Shift+O",
+            self.open_outbox,
+            "unsentChanges",
+        )
         self.label_action = self._action(
             QCoreApplication.translate("CatalogPanel", "Add to label &queue"),
             "Ctrl+P",
@@ -305,6 +313,7 @@ class CatalogPanel(QWidget):
                 self.new_group_action,
                 self.levels_action,
                 self.sync_action,
+                self.outbox_action,
             ],
         }
 
@@ -523,6 +532,15 @@ class CatalogPanel(QWidget):
         self.level_editor.reload()
         self.level_editor.open()
         return self.level_editor
+
+    @Slot()
+    def open_outbox(self) -> OutboxDialog:
+        """The unsent changes (Ctrl+Shift+O)."""
+        if self.outbox_dialog is None:
+            self.outbox_dialog = OutboxDialog(self.controller, self)
+        self.outbox_dialog.reload()
+        self.outbox_dialog.open()
+        return self.outbox_dialog
 
     @Slot(object)
     def _on_write_finished(self, outcome: WriteOutcome) -> None:

@@ -183,6 +183,10 @@ class CatalogController(QObject):
             logger.info("server %s", "reachable" if online else "out of reach")
         self.connection_changed.emit(self.state())
 
+    def refresh_state(self) -> None:
+        """Announce the connection state again (after the outbox was edited)."""
+        self.connection_changed.emit(self.state())
+
     def set_retry_interval(self, msecs: int) -> None:
         self._retry.setInterval(msecs)
 

@@ -16,7 +16,9 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from app.domain.models import (
     Barcode,
+    BarcodeWrite,
     Group,
+    GroupWrite,
     Price,
     PriceLevel,
     Product,
@@ -26,6 +28,7 @@ from app.domain.models import (
 from app.gui.detail_tables import barcodes_model, prices_model, units_model
 from app.gui.group_tree import GROUP_MIME_TYPE, GroupMove, GroupTreeModel
 from app.gui.level_editor import PriceLevelsModel
+from app.gui.outbox_dialog import OutboxColumn, OutboxModel
 from app.gui.products_model import (
     PAGE_SIZE,
     PRODUCT_ID_ROLE,
@@ -34,8 +37,10 @@ from app.gui.products_model import (
     format_money,
 )
 from app.store.catalog import Catalog
+from app.store.outbox import Outbox
 from app.store.records import ProductDetails
 from app.store.search import ProductFilter
+from app.store.writes import OutboxWrite, WriteKind
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
@@ -307,3 +312,24 @@ def test_price_levels_model_marks_purchase_fixed(qtbot) -> None:
     assert "fixed" in model.index(0, 1).data()
     assert model.index(1, 1).data() == "Retail"
     assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_outbox_model_passes_the_model_tester(qtbot, tmp_path: Path) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite3")
+    outbox.add(
+        OutboxWrite(
+            WriteKind.CREATE_BARCODE,
+            BarcodeWrite(bar_code="4820017000024", id_unit=1, id_series="-"),
+            "p-1",
+            1,
+        )
+    )
+    outbox.add(OutboxWrite(WriteKind.CREATE_GROUP, GroupWrite(name_group="Drinks")))
+    model = OutboxModel()
+    QAbstractItemModelTester(model, FATAL)
+    model.set_entries(outbox.entries())
+    assert model.rowCount() == 2
+    change = model.index(0, OutboxColumn.CHANGE).data()
+    assert change == "New barcode 4820017000024 · product 1"
+    assert model.index(1, OutboxColumn.STATE).data() == "waiting"
+    outbox.close()

@@ -17,19 +17,21 @@ from PySide6.QtCore import Qt
 
 from app.api.client import CatalogClient, RetryPolicy
 from app.domain.barcode import with_check_digit
-from app.domain.models import UnitType
+from app.domain.models import BarcodeWrite, UnitType
 from app.gui.catalog_panel import CatalogPanel, StatusWiring
 from app.gui.detail_editors import BarcodeDialog, UnitDialog
 from app.gui.main_window import MainWindow
+from app.gui.outbox_dialog import OutboxColumn
 from app.gui.product_detail import DetailTab
 from app.gui.products_model import ProductColumn
-from app.gui.services import CatalogController
+from app.gui.services import CatalogController, WriteOutcome, WriteStatus
 from app.gui.settings import Settings, TokenStore
 from app.gui.tasks import TaskRunner
 from app.sandbox.testing import SandboxServer, running_server
 from app.store.catalog import Catalog
 from app.store.outbox import Outbox
 from app.store.sync import CatalogSync, make_session
+from app.store.writes import OutboxWrite, WriteKind
 from tests.gui.fakes import MemoryKeyring
 
 WAIT_MS = 10_000
@@ -386,6 +388,7 @@ def test_shortcuts_and_new_product_signal(qtbot, window) -> None:
         "priceLevels": "Ctrl+L",
         "syncNow": "F5",
         "addLabel": "Ctrl+P",
+        "unsentChanges": "Ctrl+Shift+O",
     }
     panel.search.setText("4820000000026")
     with qtbot.waitSignal(panel.new_product_requested) as requested:
@@ -489,3 +492,38 @@ def test_tab_order_goes_search_table_detail(qtbot, window) -> None:
     panel = panel_of(window)
     assert next_tab_stop(panel.search) is panel.table
     assert next_tab_stop(panel.table) is panel.detail.tabs
+
+
+def test_a_write_refused_at_replay_is_kept_for_the_user_to_drop(
+    qtbot, window, server: SandboxServer
+) -> None:
+    panel = panel_of(window)
+    controller = panel.controller
+    stored = panel.catalog.product(demo_product(panel.catalog, "Bounty Trio"))
+    write = OutboxWrite(
+        WriteKind.CREATE_BARCODE,
+        BarcodeWrite(bar_code="4820017000024", id_unit=1, id_series="-"),
+        stored.product.guid,
+        stored.id_goods,
+    )
+    server.stop()
+    outcomes: list[WriteOutcome] = []
+    controller.submit(write, outcomes.append)
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=WAIT_MS)
+    assert outcomes[0].status == WriteStatus.QUEUED
+
+    server.start()  # the replay sends it, and the server refuses the duplicate
+    qtbot.waitUntil(
+        lambda: "1 write(s) refused" in window.server_status.text(), timeout=WAIT_MS
+    )
+    assert "queued" not in window.server_status.text()
+
+    dialog = panel.open_outbox()
+    assert dialog.model.rowCount() == 1
+    assert "Моршинська" in dialog.model.index(0, OutboxColumn.MESSAGE).data()
+    assert dialog.model.index(0, OutboxColumn.STATE).data() == "refused"
+    dialog.view.selectRow(0)
+    dialog.drop_selected()
+    assert dialog.model.rowCount() == 0
+    qtbot.waitUntil(lambda: "refused" not in window.server_status.text())
+    dialog.reject()
