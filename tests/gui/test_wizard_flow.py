@@ -12,12 +12,18 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from app.api.client import CatalogClient
-from app.api.creation import Step
+from app.api.creation import CreationJournal, Step
 from app.api.errors import ServerUnavailable
 from app.domain.barcode import read_barcode, with_check_digit
 from app.domain.models import ProductWrite
 from app.gui.tasks import TaskRunner
-from app.gui.wizard import AddProductWizard, PageId, UnfinishedDraftsDialog
+from app.gui.wizard import (
+    AddProductWizard,
+    PageId,
+    ServerBarcodes,
+    UnfinishedDraftsDialog,
+    WizardSources,
+)
 from app.sandbox.testing import SandboxServer, running_server
 from app.store.catalog import Catalog
 from app.store.sync import CatalogSync
@@ -307,3 +313,33 @@ def test_an_unfinished_draft_survives_closing_and_resumes_to_one_product(
     assert len(products_named(client, name)) == 1
     assert sources.journal.unfinished() == []
     assert read_barcode(second.identify_page.barcode_edit.text()).ext_bar_code == "56"
+
+
+def test_the_usual_sources_find_owners_locally_first_then_on_the_server(
+    server: SandboxServer, tmp_path: Path, runner: TaskRunner
+) -> None:
+    client = make_client(server)
+    catalog = Catalog(tmp_path / "catalog.sqlite3")
+    try:
+        CatalogSync(catalog, client).run(full=True)
+        sources = WizardSources.for_client(
+            client,
+            runner,
+            journal=CreationJournal(tmp_path / "journal.sqlite3"),
+            catalog=catalog,
+        )
+        local = sources.find_barcode_owner(DEMO_CODE)
+        assert local is not None and local.source == "local"
+        assert local.name_goods == DEMO_NAME
+        # Not in the local catalog: the server is asked, and has none either.
+        assert sources.find_barcode_owner(new_code("482000000009")) is None
+    finally:
+        catalog.close()
+
+    on_server = ServerBarcodes(client)
+    owner = on_server.owner_of(DEMO_CODE)
+    assert owner is not None and owner.source == "server"
+    assert owner.id_goods == local.id_goods
+    assert DEMO_CODE in on_server.codes()
+    reference = sources.load_reference()
+    assert {level.id_price_level for level in reference.price_levels} >= {-1, 1}

@@ -15,9 +15,14 @@ from app.api.creation import CreationJournal
 from app.gui.tasks import TaskRunner
 from app.gui.wizard.lookups import (
     CodesInUse,
+    LocalCatalog,
     OwnerFinder,
     ReferenceLoader,
+    ServerBarcodes,
     WizardReference,
+    catalog_owner_finder,
+    client_reference_loader,
+    first_owner,
 )
 
 logger = logging.getLogger(__name__)
@@ -45,6 +50,31 @@ class WizardSources:
     load_reference: ReferenceLoader
     find_barcode_owner: OwnerFinder
     codes_in_use: CodesInUse
+
+    @classmethod
+    def for_client(
+        cls,
+        client: CatalogClient,
+        runner: TaskRunner,
+        *,
+        journal: CreationJournal | None = None,
+        catalog: LocalCatalog | None = None,
+    ) -> WizardSources:
+        """The usual wiring: dictionaries from the server, duplicates looked up in
+        the local catalog first (when given) and then on the server, codes in use
+        read from the server, and the creation journal in the user data folder."""
+        server = ServerBarcodes(client)
+        finders: list[OwnerFinder] = [server.owner_of]
+        if catalog is not None:
+            finders.insert(0, catalog_owner_finder(catalog))
+        return cls(
+            client=client,
+            journal=journal or CreationJournal(),
+            runner=runner,
+            load_reference=client_reference_loader(client),
+            find_barcode_owner=first_owner(finders),
+            codes_in_use=server.codes,
+        )
 
 
 class WizardContext(QObject):

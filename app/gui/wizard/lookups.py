@@ -15,6 +15,7 @@ from typing import Protocol
 from app.domain.barcode import Reading, read_barcode
 from app.domain.errors import BarcodeError
 from app.domain.models import Barcode, Group, PriceLevel, Product, UnitSample
+from app.store.records import LookupResult
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ class BarcodeClient(Protocol):
 class LocalCatalog(Protocol):
     """The part of `app.store.catalog.Catalog` the wizard reads."""
 
-    def lookup(self, reading: Reading) -> object | None: ...
+    def lookup(self, reading: Reading) -> LookupResult | None: ...
 
 
 def client_reference_loader(client: ReferenceClient) -> ReferenceLoader:
@@ -87,8 +88,8 @@ def catalog_owner_finder(catalog: LocalCatalog) -> OwnerFinder:
         found = catalog.lookup(reading)
         if found is None:
             return None
-        product = found.product.product  # type: ignore[attr-defined]
-        barcode = found.barcode  # type: ignore[attr-defined]
+        product = found.product.product
+        barcode = found.barcode
         return BarcodeOwner(
             product.id_goods,
             product.name_goods,
