@@ -283,6 +283,11 @@ class Catalog:
             for r in rows
         ]
 
+    def mark_details_stale(self) -> None:
+        """Have the next sync fetch every product's details again."""
+        with self._writing() as conn:
+            conn.execute("UPDATE products SET details_change = NULL")
+
     def live_product_count(self) -> int:
         """Products not marked deleted (active or not)."""
         row = self._conn.execute(

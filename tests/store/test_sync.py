@@ -11,7 +11,7 @@ import pytest
 
 from app.api.client import CatalogClient
 from app.api.errors import RequestTimedOut, ServerUnavailable
-from app.domain.models import PURCHASE_LEVEL_ID, Product, ProductUnit
+from app.domain.models import PURCHASE_LEVEL_ID, BarcodeWrite, Product, ProductUnit
 from app.sandbox.testing import SandboxServer
 from app.store.catalog import Catalog
 from app.store.errors import SyncCancelled
@@ -138,6 +138,29 @@ def test_incremental_sync_with_nothing_changed_fetches_nothing(
 
     assert report.products_changed == 0 and report.details_fetched == 0
     assert sync.cursor == cursor
+
+
+def test_refetching_details_sees_a_barcode_added_by_someone_else(
+    synced: Catalog, client: CatalogClient
+) -> None:
+    target = _server_products(client)[2]
+    unit = client.list_units(target.guid)[0]
+    client.create_barcode(
+        target.guid,
+        BarcodeWrite(
+            bar_code=ean13("482999000003"), id_unit=unit.id_unit, id_series="-"
+        ),
+    )
+    sync = CatalogSync(synced, client)
+
+    sync.run()
+    unseen = synced.lookup_text(ean13("482999000003"))
+    report = sync.run(full=True, refetch_details=True)
+
+    assert unseen is None  # the product's time_change did not move
+    assert report.details_fetched == len(_server_products(client))
+    found = synced.lookup_text(ean13("482999000003"))
+    assert found is not None and found.product.id_goods == target.id_goods
 
 
 def test_deactivated_product_is_marked_inactive(
