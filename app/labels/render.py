@@ -85,8 +85,10 @@ class LabelPainter:
     def __init__(self, font_family: str = "DejaVu Sans") -> None:
         self._family = font_family
         self._fonts: dict[_FontKey, tuple[QFont, QFontMetrics]] = {}
-        self._lines: dict[tuple[str, _FontKey, int, bool, int], tuple[int, list[str]]]
-        self._lines = {}
+        self._lines: dict[
+            tuple[str, _FontKey, int, bool, int],
+            tuple[_FontKey, list[tuple[str, int]]],
+        ] = {}
         self._plans: dict[int, _Plan] = {}
         self._advances: dict[tuple[_FontKey, str], int] = {}
 
@@ -113,31 +115,34 @@ class LabelPainter:
             self._advances[(key, text)] = found
         return found
 
-    def _fitted(self, item: TextItem, stretch: int) -> tuple[int, list[str]]:
-        """Font pixel size and lines for a text item in its box."""
+    def _fitted(
+        self, item: TextItem, stretch: int
+    ) -> tuple[_FontKey, list[tuple[str, int]]]:
+        """Font and (line, advance) pairs for a text item in its box."""
         width = item.rect.width
-        first: _FontKey = (item.font_px, item.bold, stretch)
-        cache_key = (item.text, first, item.max_lines, item.fit, width)
+        key: _FontKey = (item.font_px, item.bold, stretch)
+        cache_key = (item.text, key, item.max_lines, item.fit, width)
         found = self._lines.get(cache_key)
         if found is not None:
             return found
-        px = item.font_px
-        if item.fit:
-            smallest = max(1, int(item.font_px * MIN_FIT_SCALE))
-            advance = self._advance(first, item.text)
-            if advance > width:
-                # Advances grow about linearly with the size: one guess, then steps.
-                px = max(smallest, min(px - 1, px * width // advance))
-                while (
-                    px > smallest
-                    and self._advance((px, item.bold, stretch), item.text) > width
-                ):
-                    px -= 1
-        key: _FontKey = (px, item.bold, stretch)
-        lines = wrap_text(
-            item.text, width, item.max_lines, lambda text: self._advance(key, text)
-        )
-        found = (px, lines)
+        advance = self._advance(key, item.text)
+        if item.fit and advance > width:
+            # Advances grow about linearly with the size: one guess, then steps.
+            px, smallest = item.font_px, max(1, int(item.font_px * MIN_FIT_SCALE))
+            px = max(smallest, min(px - 1, px * width // advance))
+            key = (px, item.bold, stretch)
+            while px > smallest and self._advance(key, item.text) > width:
+                px -= 1
+                key = (px, item.bold, stretch)
+            advance = self._advance(key, item.text)
+        if advance <= width:
+            lines = [(item.text, advance)]
+        else:
+            wrapped = wrap_text(
+                item.text, width, item.max_lines, lambda t: self._advance(key, t)
+            )
+            lines = [(line, self._advance(key, line)) for line in wrapped]
+        found = (key, lines)
         if len(self._lines) > PLAN_CACHE_SIZE:
             self._lines.clear()
         self._lines[cache_key] = found
@@ -153,16 +158,15 @@ class LabelPainter:
         rects = [(r.x, r.y, r.width, r.height) for r in (*layout.bars, *layout.rules)]
         texts: list[tuple[QFont, QPointF, str]] = []
         for item in layout.texts:
-            px, lines = self._fitted(item, stretch)
-            key: _FontKey = (px, item.bold, stretch)
+            key, lines = self._fitted(item, stretch)
             font, metrics = self._font(key)
-            for number, line in enumerate(lines):
-                slack = item.rect.width - self._advance(key, line)
-                shift = {"centre": slack / 2, "center": slack / 2, "right": slack}
-                point = QPointF(
-                    item.rect.x + shift.get(item.align, 0),
-                    item.rect.y + number * metrics.height() + metrics.ascent(),
-                )
+            top = item.rect.y + metrics.ascent()
+            for number, (line, advance) in enumerate(lines):
+                slack = item.rect.width - advance
+                shift: float = slack if item.align == "right" else 0
+                if item.align in ("centre", "center"):
+                    shift = slack / 2
+                point = QPointF(item.rect.x + shift, top + number * metrics.height())
                 texts.append((font, point, line))
         if len(self._plans) > PLAN_CACHE_SIZE:
             self._plans.clear()
