@@ -331,7 +331,11 @@ class CatalogSync:
         if not due:
             server_total = self._server_total()
             local_total = self._catalog.live_product_count()
-            if server_total is not None and server_total == local_total:
+            if server_total is None:
+                # A server that reports no total: listing every id on each pass
+                # would cost too much; the periodic full check finds deletions.
+                return []
+            if server_total == local_total:
                 return []
             logger.info(
                 "server lists %s products, the local catalog %d: checking for "
