@@ -88,6 +88,12 @@ def _monotonic_ms() -> float:
     return time.monotonic() * 1000.0
 
 
+# How late a key event may reach the app after its timestamp before a held burst is
+# given up as over: on a busy machine the X server or compositor delivers late.
+# It delays typed keys by this much more (35 + 40 ms with the default rule).
+DELIVERY_ALLOWANCE_MS = 40.0
+
+
 class WedgeFilter(QObject):
     """Application-wide key filter that turns scanner bursts into `scan_received`.
 
@@ -109,8 +115,10 @@ class WedgeFilter(QObject):
         platform: str | None = None,
         decoder: KeyBurstDecoder | None = None,
         clock: Callable[[], float] = _monotonic_ms,
+        delivery_allowance_ms: float = DELIVERY_ALLOWANCE_MS,
     ) -> None:
         super().__init__(parent)
+        self._allowance = delivery_allowance_ms
         if platform is None:
             platform = QGuiApplication.platformName()
         self._decoder = decoder or KeyBurstDecoder(rule, platform=platform)
@@ -247,7 +255,7 @@ class WedgeFilter(QObject):
         if deadline is None:
             self._timer.stop()
             return
-        wait = deadline - self._now() + 1
+        wait = deadline - self._now() + self._allowance + 1
         self._timer.start(max(0, int(wait)))
 
     def _deliver(self, events: list[KeyEvent]) -> None:
@@ -274,7 +282,9 @@ class WedgeFilter(QObject):
         if self._is_disabled:
             return
         try:
-            self._handle(self._decoder.poll(self._now()))
+            # Keys are judged by the window system's timestamps; the next key may
+            # be on its way, so "no key came" is only concluded after an allowance.
+            self._handle(self._decoder.poll(self._now() - self._allowance))
         except Exception:
             logger.exception("the scanner key filter failed; switching it off")
             self._switch_off()

@@ -52,6 +52,9 @@ EAN = "4006381333931"
 TOP_ROW = {str(d): 9 + d for d in range(1, 10)} | {"0": 19}  # X keycodes, US positions
 RETURN = 36
 SCANNER_GAP_MS = 5
+MAX_GAP_MS = 35  # the wedge rule's default
+ATTEMPTS = 5
+ALLOWANCE_MS = 40  # WedgeFilter's delivery allowance
 # xdotool waits half its --delay after a press and half after the release, so 300
 # gives presses 150 ms apart, a person typing briskly (checked below).
 HUMAN_DELAY_MS = 300
@@ -199,6 +202,54 @@ def type_keycodes(display: object, keycodes: list[int], gap_ms: int) -> None:
     display.sync()  # type: ignore[attr-defined]
 
 
+def scan_until_clean(
+    app: RunningApp, x: object, scanner_text: str, text: str
+) -> tuple[dict[str, object], str]:
+    """Scan EAN by keycode until the app saw it at scanner speed; the last attempt.
+
+    On a busy machine the X server may space the keys further apart than the rule's
+    35 ms, or deliver them to the app later than the filter's allowance. Then the
+    burst is, rightly, typing: the test checks that the keys reached the line edit
+    unchanged and scans again. Returns the scan of the first attempt
+    the app saw at scanner speed and the line edit's text after it.
+    """
+    keycodes = [*(TOP_ROW[d] for d in EAN), RETURN]
+    gaps_seen: list[list[float]] = []
+    for _attempt in range(ATTEMPTS):
+        start = len(app.messages)
+        type_keycodes(x, keycodes, SCANNER_GAP_MS)
+        # The Return release comes after the Return press is fully handled.
+        app.expect(
+            lambda m, start=start: (
+                m.get("key") == "Key_Return"
+                and m.get("press") is False
+                and app.messages.index(m) >= start
+            ),
+            "the scanner's Return",
+        )
+        attempt = app.messages[start:]
+        presses = [m for m in attempt if m.get("press") is True]
+        # The layout was really active: Qt's text for the scanner's keys is the
+        # layout's (K1's AZERTY text on fr), the scan codes are the positions.
+        assert "".join(str(m["key_text"]) for m in presses[:13]) == scanner_text
+        assert [m["scan_code"] for m in presses] == keycodes
+        gaps = [float(b["t"]) - float(a["t"]) for a, b in itertools.pairwise(presses)]
+        # When the keys reached the app: later than allowed also ends a burst.
+        local = [float(m["local_t"]) for m in attempt if "local_t" in m]
+        arrivals = [b - a for a, b in itertools.pairwise(local)]
+        scans = [m for m in attempt if "scan" in m]
+        texts = [str(m["text"]) for m in attempt if "text" in m]
+        if max(gaps) <= MAX_GAP_MS and max(arrivals) < MAX_GAP_MS + ALLOWANCE_MS:
+            assert texts == [], "a scan's keys reached the line edit"
+            assert len(scans) == 1, f"expected one scan, got {scans}"
+            return scans[0], text
+        gaps_seen.append(gaps + arrivals)
+        if not scans:  # wholly typing: every key arrived unchanged
+            assert texts[-1] == text + scanner_text
+        text = texts[-1] if texts else text
+    pytest.fail(f"the X server never delivered the keys at scanner speed: {gaps_seen}")
+
+
 @pytest.mark.xvfb
 @pytest.mark.parametrize("layout", ["us", "fr", "ua"])
 def test_scan_and_typing_under_xvfb(xvfb_display: str, layout: str) -> None:
@@ -225,33 +276,19 @@ def test_scan_and_typing_under_xvfb(xvfb_display: str, layout: str) -> None:
             lambda m: m.get("text") == human_text, f"the typed text {human_text!r}"
         )
 
-        already = len(app.messages)
-        type_keycodes(x, [*(TOP_ROW[d] for d in EAN), RETURN], SCANNER_GAP_MS)
-        scan = app.expect(lambda m: "scan" in m, "a scan")
-        assert scan["scan"] == EAN
-        # The layout was really active: Qt's text for the scanner's keys is the
-        # layout's (K1's `'àà-"_&"""ç"&` on AZERTY), the scan codes the positions.
-        presses = [m for m in app.messages[already:] if m.get("press") is True]
-        assert "".join(str(m["key_text"]) for m in presses[:13]) == scanner_text
-        assert [m["scan_code"] for m in presses] == [*(TOP_ROW[d] for d in EAN), RETURN]
-        gaps = [b["t"] - a["t"] for a, b in itertools.pairwise(presses)]
-        assert all(0 < gap < 35 for gap in gaps), (
-            gaps
-        )  # scanner speed, as the app saw it
-
-        # One more typed key: a late second scan or stray text would show up before it.
-        x_tool(xvfb_display, "xdotool", "type", human_text[0])
-        typed = human_text + human_text[0]
-        app.expect(lambda m: m.get("text") == typed, "one more key")
-        scans = [m for m in app.messages if "scan" in m]
-        texts = [m["text"] for m in app.messages if "text" in m]
-        assert scans == [scan]
-        assert texts == [typed[: i + 1] for i in range(len(typed))]
-        assert not [m for m in app.messages if "notice" in m or "disabled" in m]
-        human = [m for m in app.messages[:already] if m.get("press") is True]
+        human = [m for m in app.messages if m.get("press") is True]
         assert [m["scan_code"] for m in human] == human_keys  # the layout's own keys
         human_gaps = [b["t"] - a["t"] for a, b in itertools.pairwise(human)]
-        assert all(gap >= 100 for gap in human_gaps), human_gaps  # a person's speed
+        assert all(gap > MAX_GAP_MS for gap in human_gaps), human_gaps
+
+        scan, text = scan_until_clean(app, x, scanner_text, human_text)
+
+        assert scan == {"scan": EAN, "t_ms": scan["t_ms"]}
+        # One more typed key: a late second scan or stray text would show up before it.
+        x_tool(xvfb_display, "xdotool", "type", human_text[0])
+        app.expect(lambda m: m.get("text") == text + human_text[0], "one more key")
+        assert [m for m in app.messages if "scan" in m][-1] == scan
+        assert not [m for m in app.messages if "notice" in m or "disabled" in m]
     finally:
         x.close()
         app.stop()

@@ -4,15 +4,16 @@ Run as `python tests/hardware/wedge_app.py` with DISPLAY set and QT_QPA_PLATFORM
 It prints JSON lines on stdout: `{"ready": ..., "window": id}` once shown,
 `{"focus": bool}` when the line edit gains or loses focus, `{"text": str}` when the
 line edit changes, `{"scan": str, "t_ms": n}` and `{"notice": kind}` from the filter,
-and `{"t": ms, "key": name, "press": bool, "key_text": str, "scan_code": n,
-"modifiers": [...]}` for every key event the filter sees (what Qt made of the X key,
-before decoding).
+and `{"t": ms, "local_t": ms, "key": name, "press": bool, "key_text": str,
+"scan_code": n, "modifiers": [...]}` for every key event the filter sees (what Qt made
+of the X key, before decoding; `local_t` is when it reached the app).
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -49,6 +50,7 @@ def main() -> int:
         emit(
             {
                 "t": key.t_ms,
+                "local_t": time.monotonic() * 1000.0,
                 "key": key.key,
                 "press": key.pressed,
                 "key_text": key.text,
