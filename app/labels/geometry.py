@@ -148,11 +148,14 @@ class LabelLayout:
     rules: tuple[Rect, ...]  # lines: signature, frame
     texts: tuple[TextItem, ...]
     barcode: BarcodePlacement
+    missing_price: bool = False  # no price at the template's price level
 
     @property
     def notes(self) -> list[str]:
         """What the preview should tell the user about this label."""
         out = []
+        if self.missing_price:
+            out.append("no price at the template's price level: the price is blank")
         if self.barcode.symbol.warning:
             out.append(self.barcode.symbol.warning)
         if self.barcode.truncated:
@@ -438,7 +441,7 @@ def layout_label(
     values = field_values(product, template.price_level, today)
     rules: list[Rect] = []
     for spec in fields:
-        if spec.name == "unit_price" and not values["unit_price"]:
+        if spec.name in ("price", "unit_price") and not values[spec.name]:
             continue
         if spec.rule is not None:
             rules.append(spec.rule)
@@ -463,6 +466,7 @@ def layout_label(
         rules=(*rules, *frame_rules),
         texts=tuple(texts),
         barcode=placement,
+        missing_price=not values["price"],
     )
 
 

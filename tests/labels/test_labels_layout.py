@@ -352,3 +352,10 @@ def test_a_shop_copy_of_a_template_loads_from_its_path(tmp_path: Any) -> None:
     copy_path.write_text("name = [", "utf-8")
     with pytest.raises(TemplateError, match="cannot be read"):
         load_template.__wrapped__(str(copy_path))
+
+
+def test_a_missing_price_leaves_the_price_blank_and_says_so() -> None:
+    product = _product(price=None, prices={2: Decimal("9.5")})
+    layout = layout_label(load_template("thermal-58x40"), product, Dpi(203, 203), TODAY)
+    assert not any("грн" in t.text for t in layout.texts)
+    assert any("no price" in note for note in layout.notes)
