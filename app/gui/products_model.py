@@ -272,9 +272,10 @@ class ProductsModel(QAbstractTableModel):
             font = QFont()
             font.setStrikeOut(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and item.summary.bar_code_count > 1:
+        count = item.summary.bar_code_count  # a plain name, for lupdate
+        if role == Qt.ItemDataRole.ToolTipRole and count > 1:
             return QCoreApplication.translate(
-                "ProductsModel", "%n barcode(s)", "", item.summary.bar_code_count
+                "ProductsModel", "%n barcode(s)", "", count
             )
         return None
 

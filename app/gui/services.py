@@ -311,16 +311,18 @@ def connection_text(state: ConnectionState) -> str:
         parts.append(QCoreApplication.translate("CatalogController", "connected"))
     else:
         parts.append(QCoreApplication.translate("CatalogController", "offline"))
-    if state.queued:
+    # lupdate skips a translate() whose count is an attribute: plain names here.
+    queued, refused = state.queued, state.refused
+    if queued:
         parts.append(
             QCoreApplication.translate(
-                "CatalogController", "%n write(s) queued", "", state.queued
+                "CatalogController", "%n write(s) queued", "", queued
             )
         )
-    if state.refused:
+    if refused:
         parts.append(
             QCoreApplication.translate(
-                "CatalogController", "%n write(s) refused", "", state.refused
+                "CatalogController", "%n write(s) refused", "", refused
             )
         )
     return ", ".join(parts)
