@@ -382,3 +382,13 @@ def test_a_draft_without_progress_reopens_on_page_one_filled_in(
     assert wizard.identify_page.group_id() == 3
     assert wizard.units_page.default_unit() == draft.default_unit
     assert wizard.prices_page.prices() == draft.prices
+
+
+def test_cancel_before_anything_is_sent_forgets_the_draft(
+    wizard: AddProductWizard, sources: WizardSources, qtbot: QtBot
+) -> None:
+    go_to(wizard, qtbot, PageId.CREATE)
+    qtbot.waitUntil(wizard.create_page.create_button.isEnabled, timeout=WAIT_MS)
+    assert len(sources.journal.unfinished()) == 1
+    wizard.reject()
+    qtbot.waitUntil(lambda: sources.journal.unfinished() == [], timeout=WAIT_MS)

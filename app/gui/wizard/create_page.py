@@ -82,6 +82,7 @@ class CreatePage(QWizardPage):
         self._has_progress = False  # some step was done: the draft is fixed now
         self._running = False
         self._journaling = False
+        self._abandoned = False
         self._relay = ProgressRelay(self)
         self._relay.progressed.connect(self._on_relay_progressed)
 
@@ -220,7 +221,26 @@ class CreatePage(QWizardPage):
         journal.replace_draft(draft_id, draft)
         return draft_id
 
+    def abandon(self) -> None:
+        """The user cancelled: a draft of which nothing was sent is forgotten (one
+        with progress stays, since part of the product is on the server)."""
+        self._abandoned = True
+        if self.draft_id is not None and not self._has_progress:
+            self._forget(self.draft_id)
+        # A draft still being journaled is forgotten when that ends.
+
+    def _forget(self, draft_id: str) -> None:
+        logger.info("wizard cancelled: draft %s forgotten", draft_id)
+        self._context.sources.runner.run(
+            self._context.sources.journal.discard,
+            draft_id,
+            name="wizard forget draft",
+        )
+
     def _on_draft_journaled(self, draft_id: str) -> None:
+        if self._abandoned:
+            self._forget(draft_id)
+            return
         if not shiboken6.isValid(self):
             return
         self._journaling = False

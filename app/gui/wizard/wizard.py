@@ -242,4 +242,5 @@ class AddProductWizard(QWizard):
         # the draft stays in the journal either way and is offered next start.
         if self.create_page.is_running():
             return
+        self.create_page.abandon()
         super().reject()
