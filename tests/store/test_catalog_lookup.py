@@ -11,7 +11,7 @@ from app.domain.errors import BarcodeError
 from app.store.catalog import Catalog
 from app.store.records import MatchKind
 from tests.benchmarks.catalog_gen import ean8, ean13, upca
-from tests.store.conftest import add_product, barcode
+from tests.store.builders import add_product, barcode
 
 UPC = "075678164125"  # a UPC-A; its EAN-13 form is 0075678164125
 PERIODICAL = ean13("977123456700")

@@ -12,7 +12,7 @@ from app.store import search
 from app.store.catalog import Catalog
 from app.store.search import ProductFilter
 from tests.benchmarks.catalog_gen import ean13
-from tests.store.conftest import add_product, barcode
+from tests.store.builders import add_product, barcode
 
 
 def _names(catalog: Catalog, text: str) -> list[str]:

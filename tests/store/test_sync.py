@@ -19,7 +19,7 @@ from app.store.records import MatchKind
 from app.store.search import ProductFilter
 from app.store.sync import CatalogSync, SyncProgress, SyncStage, make_session
 from tests.benchmarks.catalog_gen import ean13
-from tests.store.conftest import create_on_server, delete_on_server
+from tests.store.builders import create_on_server, delete_on_server
 
 
 class CountingClient:
