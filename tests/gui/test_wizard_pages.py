@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
 from decimal import Decimal
@@ -392,3 +393,36 @@ def test_cancel_before_anything_is_sent_forgets_the_draft(
     assert len(sources.journal.unfinished()) == 1
     wizard.reject()
     qtbot.waitUntil(lambda: sources.journal.unfinished() == [], timeout=WAIT_MS)
+
+
+class GatedJournal(CreationJournal):
+    """A journal whose `add` waits until the test opens the gate."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.gate = threading.Event()
+
+    def add(self, draft: ProductDraft) -> str:
+        self.gate.wait(WAIT_MS / 1000)
+        return super().add(draft)
+
+
+def test_going_back_and_forth_while_saving_journals_one_draft(
+    qtbot: QtBot, sources: WizardSources, tmp_path: Path
+) -> None:
+    journal = GatedJournal(tmp_path / "gated.sqlite3")
+    wizard = AddProductWizard(dataclasses.replace(sources, journal=journal))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.context.reference is not None, timeout=WAIT_MS)
+    go_to(wizard, qtbot, PageId.CREATE)
+    assert not wizard.create_page.create_button.isEnabled()  # saving
+    wizard.back()
+    wizard.back()
+    wizard.back()
+    wizard.back()
+    go_to(wizard, qtbot, PageId.CREATE, name="Хліб білий")
+    journal.gate.set()
+    qtbot.waitUntil(wizard.create_page.create_button.isEnabled, timeout=WAIT_MS)
+    assert [e.draft.name_goods for e in journal.unfinished()] == ["Хліб білий"]
+    wizard.identify_page.stop_checking()

@@ -83,6 +83,7 @@ class CreatePage(QWizardPage):
         self._running = False
         self._journaling = False
         self._abandoned = False
+        self._journal_again = False
         self._relay = ProgressRelay(self)
         self._relay.progressed.connect(self._on_relay_progressed)
 
@@ -201,12 +202,21 @@ class CreatePage(QWizardPage):
         self.draft = draft
         self.summary.setText(self._describe_draft(draft))
         self.error.clear()
-        self._journaling = True
         self.create_button.setEnabled(False)
         self.status.setText(self.tr("Saving the draft…"))
+        if self._journaling:
+            # Back and forth while the first save runs: save again after it, so
+            # the journal gets one draft, not two.
+            self._journal_again = True
+            return
+        self._journal()
+
+    def _journal(self) -> None:
+        assert self.draft is not None
+        self._journaling = True
         self._context.sources.runner.run(
             self._journal_draft,
-            draft,
+            self.draft,
             self.draft_id,
             on_done=self._on_draft_journaled,
             on_error=self._on_journal_failed,
@@ -245,6 +255,10 @@ class CreatePage(QWizardPage):
             return
         self._journaling = False
         self.draft_id = draft_id
+        if self._journal_again:
+            self._journal_again = False
+            self._journal()
+            return
         logger.info("wizard: draft %s saved before creating", draft_id)
         self._ready_to_create(retry=False)
 
