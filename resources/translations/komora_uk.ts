@@ -921,4 +921,778 @@ Access token for %1:</source>
         <translation>Мінімум не може перевищувати максимум.</translation>
     </message>
 </context>
+<context>
+    <name>CatalogController</name>
+    <message>
+        <source>sandbox</source>
+        <translation>пісочниця</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>з’єднання…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>з’єднано</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>немає зв’язку</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n write(s) queued</source>
+        <translation>
+            <numerusform>%n зміна в черзі</numerusform>
+            <numerusform>%n зміни в черзі</numerusform>
+            <numerusform>%n змін у черзі</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n write(s) refused</source>
+        <translation>
+            <numerusform>%n зміну відхилено</numerusform>
+            <numerusform>%n зміни відхилено</numerusform>
+            <numerusform>%n змін відхилено</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPanel</name>
+    <message>
+        <source>Search by name, code or barcode (F3)</source>
+        <translation>Пошук за назвою, кодом чи штрихкодом (F3)</translation>
+    </message>
+    <message>
+        <source>Find product</source>
+        <translation>Знайти товар</translation>
+    </message>
+    <message>
+        <source>&amp;New product…</source>
+        <translation>&amp;Новий товар…</translation>
+    </message>
+    <message>
+        <source>&amp;Add unit or barcode…</source>
+        <translation>&amp;Додати одиницю чи штрихкод…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit selected…</source>
+        <translation>&amp;Змінити вибране…</translation>
+    </message>
+    <message>
+        <source>Edit &amp;group…</source>
+        <translation>Змінити &amp;групу…</translation>
+    </message>
+    <message>
+        <source>New gro&amp;up…</source>
+        <translation>Нова гр&amp;упа…</translation>
+    </message>
+    <message>
+        <source>Price &amp;levels…</source>
+        <translation>&amp;Рівні цін…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync with the server</source>
+        <translation>&amp;Синхронізувати з сервером</translation>
+    </message>
+    <message>
+        <source>&amp;Unsent changes…</source>
+        <translation>&amp;Невідправлені зміни…</translation>
+    </message>
+    <message>
+        <source>Add to label &amp;queue</source>
+        <translation>Додати до &amp;черги етикеток</translation>
+    </message>
+    <message>
+        <source>The group was not moved: %1</source>
+        <translation>Групу не перенесено: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n товар</numerusform>
+            <numerusform>%n товари</numerusform>
+            <numerusform>%n товарів</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server is out of reach: the change is queued and sent later.</source>
+        <translation>Сервер недоступний: зміну поставлено в чергу, її буде надіслано пізніше.</translation>
+    </message>
+    <message>
+        <source>Sync %p%</source>
+        <translation>Синхронізація %p%</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Синхронізація не вдалася: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DomainErrors</name>
+    <message>
+        <source>Type the barcode's digits.</source>
+        <translation>Введіть цифри штрихкоду.</translation>
+    </message>
+    <message>
+        <source>Only digits are allowed; “%1” at position %2 is not.</source>
+        <translation>Дозволено лише цифри; «%1» на позиції %2 — не цифра.</translation>
+    </message>
+    <message>
+        <source>Wrong check digit %1; this code needs %2.</source>
+        <translation>Хибна контрольна цифра %1; для цього коду потрібна %2.</translation>
+    </message>
+    <message>
+        <source>%1 digits is not a barcode length; accepted: %2.</source>
+        <translation>Штрихкод не буває завдовжки %1 цифр; допустимо: %2.</translation>
+    </message>
+    <message>
+        <source>The add-on must be 2 or 5 digits.</source>
+        <translation>Додатковий код має складатися з 2 або 5 цифр.</translation>
+    </message>
+    <message>
+        <source>This unit type cannot be added: the default unit's type does not allow it.</source>
+        <translation>Одиницю такого типу додати не можна: тип основної одиниці цього не дозволяє.</translation>
+    </message>
+    <message>
+        <source>The minimum price must be at least %1.</source>
+        <translation>Мінімальна ціна має бути щонайменше %1.</translation>
+    </message>
+    <message>
+        <source>The maximum price may not exceed the price.</source>
+        <translation>Максимальна ціна не може перевищувати ціну.</translation>
+    </message>
+    <message>
+        <source>The minimum price may not exceed the maximum price.</source>
+        <translation>Мінімальна ціна не може перевищувати максимальну.</translation>
+    </message>
+    <message>
+        <source>Invalid amount: %1</source>
+        <translation>Неправильна сума: %1</translation>
+    </message>
+    <message>
+        <source>The rate must be a number, e.g. 12.</source>
+        <translation>Коефіцієнт має бути числом, наприклад 12.</translation>
+    </message>
+    <message>
+        <source>The rate must be greater than 0.</source>
+        <translation>Коефіцієнт має бути більшим за 0.</translation>
+    </message>
+    <message>
+        <source>The rate may have at most 3 decimals.</source>
+        <translation>Коефіцієнт може мати щонайбільше 3 знаки після коми.</translation>
+    </message>
+    <message>
+        <source>The rate is too large.</source>
+        <translation>Коефіцієнт завеликий.</translation>
+    </message>
+    <message>
+        <source>A whole-number unit needs a whole-number rate.</source>
+        <translation>Для штучної одиниці коефіцієнт має бути цілим числом.</translation>
+    </message>
+    <message>
+        <source>This unit's rate must be a multiple of 0.25.</source>
+        <translation>Коефіцієнт цієї одиниці має бути кратним 0,25.</translation>
+    </message>
+    <message>
+        <source>The default unit's rate must be 1.</source>
+        <translation>Коефіцієнт основної одиниці має дорівнювати 1.</translation>
+    </message>
+    <message>
+        <source>The product already has this unit.</source>
+        <translation>Товар уже має цю одиницю.</translation>
+    </message>
+    <message>
+        <source>A product needs exactly one default unit.</source>
+        <translation>Товар повинен мати рівно одну основну одиницю.</translation>
+    </message>
+    <message>
+        <source>Invalid value: %1</source>
+        <translation>Неправильне значення: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GroupEditor</name>
+    <message>
+        <source>Edit group</source>
+        <translation>Змінити групу</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>Нова група</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Назва:</translation>
+    </message>
+    <message>
+        <source>(main group)</source>
+        <translation>(головна група)</translation>
+    </message>
+    <message>
+        <source>&amp;Parent:</source>
+        <translation>&amp;Батьківська група:</translation>
+    </message>
+    <message>
+        <source>&amp;Active</source>
+        <translation>&amp;Активна</translation>
+    </message>
+    <message>
+        <source>Type the group's name.</source>
+        <translation>Введіть назву групи.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTree</name>
+    <message>
+        <source>A group cannot be moved into itself or into one of its subgroups.</source>
+        <translation>Групу не можна перенести в неї саму чи в одну з її підгруп.</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Групи</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>Усі товари</translation>
+    </message>
+    <message>
+        <source>Inactive group</source>
+        <translation>Неактивна група</translation>
+    </message>
+</context>
+<context>
+    <name>LevelEditor</name>
+    <message>
+        <source>Id</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активний</translation>
+    </message>
+    <message>
+        <source>%1 (fixed)</source>
+        <translation>%1 (незмінний)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ні</translation>
+    </message>
+    <message>
+        <source>The Purchase level is fixed by the back office.</source>
+        <translation>Закупівельний рівень задає бек-офіс; його не можна змінити.</translation>
+    </message>
+    <message>
+        <source>Edit price level</source>
+        <translation>Змінити рівень цін</translation>
+    </message>
+    <message>
+        <source>New price level</source>
+        <translation>Новий рівень цін</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Назва:</translation>
+    </message>
+    <message>
+        <source>&amp;Active</source>
+        <translation>&amp;Активний</translation>
+    </message>
+    <message>
+        <source>Type the level's name.</source>
+        <translation>Введіть назву рівня.</translation>
+    </message>
+    <message>
+        <source>Another price level has this name.</source>
+        <translation>Інший рівень цін уже має таку назву.</translation>
+    </message>
+    <message>
+        <source>Price levels</source>
+        <translation>Рівні цін</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Додати…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Змінити…</translation>
+    </message>
+    <message>
+        <source>Purchase is the back office's fixed level; it cannot be changed.</source>
+        <translation>Закупівельний — незмінний рівень бек-офісу; його змінити не можна.</translation>
+    </message>
+</context>
+<context>
+    <name>Outbox</name>
+    <message>
+        <source>New group</source>
+        <translation>Нова група</translation>
+    </message>
+    <message>
+        <source>Group changed</source>
+        <translation>Зміна групи</translation>
+    </message>
+    <message>
+        <source>New price level</source>
+        <translation>Новий рівень цін</translation>
+    </message>
+    <message>
+        <source>Price level changed</source>
+        <translation>Зміна рівня цін</translation>
+    </message>
+    <message>
+        <source>New unit</source>
+        <translation>Нова одиниця</translation>
+    </message>
+    <message>
+        <source>Unit changed</source>
+        <translation>Зміна одиниці</translation>
+    </message>
+    <message>
+        <source>New series</source>
+        <translation>Нова серія</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Нова ціна</translation>
+    </message>
+    <message>
+        <source>New barcode</source>
+        <translation>Новий штрихкод</translation>
+    </message>
+    <message>
+        <source>Barcode changed</source>
+        <translation>Зміна штрихкоду</translation>
+    </message>
+    <message>
+        <source>Product changed</source>
+        <translation>Зміна товару</translation>
+    </message>
+    <message>
+        <source>product %1</source>
+        <translation>товар %1</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>відхилено</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>надсилається</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>очікує</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Зміна</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>The server said</source>
+        <translation>Відповідь сервера</translation>
+    </message>
+    <message>
+        <source>Unsent changes</source>
+        <translation>Невідправлені зміни</translation>
+    </message>
+    <message>
+        <source>&amp;Send again</source>
+        <translation>&amp;Надіслати ще раз</translation>
+    </message>
+    <message>
+        <source>&amp;Drop</source>
+        <translation>&amp;Відкинути</translation>
+    </message>
+    <message>
+        <source>%1 waiting, %2 refused. A refused change holds back the later changes of the same product until it is sent again or dropped.</source>
+        <translation>Очікують: %1, відхилено: %2. Відхилена зміна затримує подальші зміни того самого товару, доки її не надішлють ще раз або не відкинуть.</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDetail</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Додати…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Змінити…</translation>
+    </message>
+    <message>
+        <source>Add (Ins)</source>
+        <translation>Додати (Ins)</translation>
+    </message>
+    <message>
+        <source>Edit the selected row (F2)</source>
+        <translation>Змінити вибраний рядок (F2)</translation>
+    </message>
+    <message>
+        <source>Add to &amp;label queue</source>
+        <translation>До &amp;черги етикеток</translation>
+    </message>
+    <message>
+        <source>Add to label queue (Ctrl+P)</source>
+        <translation>Додати до черги етикеток (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Units</source>
+        <translation>&amp;Одиниці</translation>
+    </message>
+    <message>
+        <source>S&amp;eries</source>
+        <translation>С&amp;ерії</translation>
+    </message>
+    <message>
+        <source>&amp;Prices</source>
+        <translation>&amp;Ціни</translation>
+    </message>
+    <message>
+        <source>&amp;Barcodes</source>
+        <translation>&amp;Штрихкоди</translation>
+    </message>
+    <message>
+        <source>Prices change through a revaluation.</source>
+        <translation>Ціни змінюються через переоцінку.</translation>
+    </message>
+    <message>
+        <source>Prices are read-only after creation; changes go through a revaluation document.</source>
+        <translation>Після створення ціни лише для читання; змінюють їх документом переоцінки.</translation>
+    </message>
+    <message>
+        <source>The catalog API cannot change a series.</source>
+        <translation>API каталогу не дозволяє змінювати серію.</translation>
+    </message>
+    <message>
+        <source>Select a product to see its details.</source>
+        <translation>Виберіть товар, щоб побачити подробиці.</translation>
+    </message>
+    <message>
+        <source>code %1</source>
+        <translation>код %1</translation>
+    </message>
+    <message>
+        <source>deleted on the server</source>
+        <translation>видалено на сервері</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>неактивний</translation>
+    </message>
+    <message>
+        <source>details not synced yet</source>
+        <translation>подробиці ще не синхронізовано</translation>
+    </message>
+    <message>
+        <source>whole</source>
+        <translation>цілі</translation>
+    </message>
+    <message>
+        <source>quarters</source>
+        <translation>чверті</translation>
+    </message>
+    <message>
+        <source>fractional</source>
+        <translation>дробові</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ні</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Одиниця</translation>
+    </message>
+    <message>
+        <source>Counted in</source>
+        <translation>Облік</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Коефіцієнт</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Основна</translation>
+    </message>
+    <message>
+        <source>For orders</source>
+        <translation>Для замовлень</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активна</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Серія</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Price level</source>
+        <translation>Рівень цін</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Ціна</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Мінімум</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Максимум</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <source>Add-on</source>
+        <translation>Дод. код</translation>
+    </message>
+    <message>
+        <source>Edit unit</source>
+        <translation>Змінити одиницю</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>Додати одиницю</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Одиниця:</translation>
+    </message>
+    <message>
+        <source>&amp;Counted in:</source>
+        <translation>&amp;Облік:</translation>
+    </message>
+    <message>
+        <source>how many default units, e.g. 12</source>
+        <translation>скільки основних одиниць, наприклад 12</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>&amp;Коефіцієнт:</translation>
+    </message>
+    <message>
+        <source>Usable in &amp;orders</source>
+        <translation>Для &amp;замовлень</translation>
+    </message>
+    <message>
+        <source>&amp;Active</source>
+        <translation>&amp;Активна</translation>
+    </message>
+    <message>
+        <source>The default unit is %1 (%2); the rate counts default units.</source>
+        <translation>Основна одиниця — %1 (%2); коефіцієнт рахує основні одиниці.</translation>
+    </message>
+    <message>
+        <source>Choose a unit.</source>
+        <translation>Виберіть одиницю.</translation>
+    </message>
+    <message>
+        <source>Type the rate, e.g. 12.</source>
+        <translation>Введіть коефіцієнт, наприклад 12.</translation>
+    </message>
+    <message>
+        <source>This unit has no guid to edit by.</source>
+        <translation>Ця одиниця не має guid, тож її не можна змінити.</translation>
+    </message>
+    <message>
+        <source>Add series</source>
+        <translation>Додати серію</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-49</source>
+        <translation>наприклад 2026-49</translation>
+    </message>
+    <message>
+        <source>&amp;Series id:</source>
+        <translation>&amp;Код серії:</translation>
+    </message>
+    <message>
+        <source>e.g. No. 49 2026</source>
+        <translation>наприклад №49 2026</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Назва:</translation>
+    </message>
+    <message>
+        <source>Type the series id.</source>
+        <translation>Введіть код серії.</translation>
+    </message>
+    <message>
+        <source>The product already has this series.</source>
+        <translation>Товар уже має цю серію.</translation>
+    </message>
+    <message>
+        <source>Type the series name.</source>
+        <translation>Введіть назву серії.</translation>
+    </message>
+    <message>
+        <source>Add price</source>
+        <translation>Додати ціну</translation>
+    </message>
+    <message>
+        <source>Price &amp;level:</source>
+        <translation>&amp;Рівень цін:</translation>
+    </message>
+    <message>
+        <source>&amp;Series:</source>
+        <translation>&amp;Серія:</translation>
+    </message>
+    <message>
+        <source>&amp;Price:</source>
+        <translation>&amp;Ціна:</translation>
+    </message>
+    <message>
+        <source>the price, if empty</source>
+        <translation>якщо порожньо — ціна</translation>
+    </message>
+    <message>
+        <source>M&amp;inimum:</source>
+        <translation>М&amp;інімум:</translation>
+    </message>
+    <message>
+        <source>M&amp;aximum:</source>
+        <translation>М&amp;аксимум:</translation>
+    </message>
+    <message>
+        <source>A price is set once. Later changes go through a revaluation.</source>
+        <translation>Ціну задають один раз. Подальші зміни — через переоцінку.</translation>
+    </message>
+    <message>
+        <source>The product has no default unit yet.</source>
+        <translation>Товар ще не має основної одиниці.</translation>
+    </message>
+    <message>
+        <source>Choose a price level.</source>
+        <translation>Виберіть рівень цін.</translation>
+    </message>
+    <message>
+        <source>This level already has a price; change it with a revaluation.</source>
+        <translation>На цьому рівні ціна вже є; змініть її переоцінкою.</translation>
+    </message>
+    <message>
+        <source>Type the price.</source>
+        <translation>Введіть ціну.</translation>
+    </message>
+    <message>
+        <source>Edit barcode</source>
+        <translation>Змінити штрихкод</translation>
+    </message>
+    <message>
+        <source>Add barcode</source>
+        <translation>Додати штрихкод</translation>
+    </message>
+    <message>
+        <source>scan or type the digits</source>
+        <translation>відскануйте або введіть цифри</translation>
+    </message>
+    <message>
+        <source>&amp;Barcode:</source>
+        <translation>&amp;Штрихкод:</translation>
+    </message>
+    <message>
+        <source>2 or 5 digits, or empty</source>
+        <translation>2 або 5 цифр, або порожньо</translation>
+    </message>
+    <message>
+        <source>A&amp;dd-on:</source>
+        <translation>&amp;Дод. код:</translation>
+    </message>
+    <message>
+        <source>The product has no unit yet.</source>
+        <translation>Товар ще не має одиниць.</translation>
+    </message>
+    <message>
+        <source>This barcode has no guid.</source>
+        <translation>Цей штрихкод не має guid.</translation>
+    </message>
+    <message>
+        <source>This barcode already belongs to “%1” (code %2).</source>
+        <translation>Цей штрихкод уже належить товару «%1» (код %2).</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Група</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Од.</translation>
+    </message>
+    <message>
+        <source>Retail price</source>
+        <translation>Роздрібна ціна</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активний</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ні</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n barcode(s)</source>
+        <translation>
+            <numerusform>%n штрихкод</numerusform>
+            <numerusform>%n штрихкоди</numerusform>
+            <numerusform>%n штрихкодів</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WriteDialog</name>
+    <message>
+        <source>The server refused the change: %1</source>
+        <translation>Сервер відхилив зміну: %1</translation>
+    </message>
+</context>
 </TS>
