@@ -412,7 +412,9 @@ class CatalogPanel(QWidget):
     @Slot(int)
     def _on_products_filter_applied(self, count: int) -> None:
         self.count_label.setText(
-            QCoreApplication.translate("CatalogPanel", "%n product(s)", "", count)
+            QCoreApplication.translate("CatalogPanel", "Products: %1").replace(
+                "%1", str(count)
+            )
         )
         self._show_current_product()
 

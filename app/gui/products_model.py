@@ -272,10 +272,10 @@ class ProductsModel(QAbstractTableModel):
             font = QFont()
             font.setStrikeOut(True)
             return font
-        count = item.summary.bar_code_count  # a plain name, for lupdate
+        count = item.summary.bar_code_count
         if role == Qt.ItemDataRole.ToolTipRole and count > 1:
-            return QCoreApplication.translate(
-                "ProductsModel", "%n barcode(s)", "", count
+            return QCoreApplication.translate("ProductsModel", "Barcodes: %1").replace(
+                "%1", str(count)
             )
         return None
 

@@ -311,18 +311,18 @@ def connection_text(state: ConnectionState) -> str:
         parts.append(QCoreApplication.translate("CatalogController", "connected"))
     else:
         parts.append(QCoreApplication.translate("CatalogController", "offline"))
-    # lupdate skips a translate() whose count is an attribute: plain names here.
-    queued, refused = state.queued, state.refused
-    if queued:
+    # Counts as "%1", not "%n": lupdate marks a translate() as plural only when its
+    # count is a literal, so plural forms would never be filled in.
+    if state.queued:
         parts.append(
             QCoreApplication.translate(
-                "CatalogController", "%n write(s) queued", "", queued
-            )
+                "CatalogController", "writes queued: %1"
+            ).replace("%1", str(state.queued))
         )
-    if refused:
+    if state.refused:
         parts.append(
             QCoreApplication.translate(
-                "CatalogController", "%n write(s) refused", "", refused
-            )
+                "CatalogController", "writes refused: %1"
+            ).replace("%1", str(state.refused))
         )
     return ", ".join(parts)

@@ -939,21 +939,13 @@ Access token for %1:</source>
         <source>offline</source>
         <translation>немає зв’язку</translation>
     </message>
-    <message numerus="yes">
-        <source>%n write(s) queued</source>
-        <translation>
-            <numerusform>%n зміна в черзі</numerusform>
-            <numerusform>%n зміни в черзі</numerusform>
-            <numerusform>%n змін у черзі</numerusform>
-        </translation>
+    <message>
+        <source>writes queued: %1</source>
+        <translation>змін у черзі: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n write(s) refused</source>
-        <translation>
-            <numerusform>%n зміну відхилено</numerusform>
-            <numerusform>%n зміни відхилено</numerusform>
-            <numerusform>%n змін відхилено</numerusform>
-        </translation>
+    <message>
+        <source>writes refused: %1</source>
+        <translation>змін відхилено: %1</translation>
     </message>
 </context>
 <context>
@@ -1006,13 +998,9 @@ Access token for %1:</source>
         <source>The group was not moved: %1</source>
         <translation>Групу не перенесено: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n product(s)</source>
-        <translation>
-            <numerusform>%n товар</numerusform>
-            <numerusform>%n товари</numerusform>
-            <numerusform>%n товарів</numerusform>
-        </translation>
+    <message>
+        <source>Products: %1</source>
+        <translation>Товарів: %1</translation>
     </message>
     <message>
         <source>The server is out of reach: the change is queued and sent later.</source>
@@ -1679,13 +1667,9 @@ Access token for %1:</source>
         <source>no</source>
         <translation>ні</translation>
     </message>
-    <message numerus="yes">
-        <source>%n barcode(s)</source>
-        <translation>
-            <numerusform>%n штрихкод</numerusform>
-            <numerusform>%n штрихкоди</numerusform>
-            <numerusform>%n штрихкодів</numerusform>
-        </translation>
+    <message>
+        <source>Barcodes: %1</source>
+        <translation>Штрихкодів: %1</translation>
     </message>
 </context>
 <context>

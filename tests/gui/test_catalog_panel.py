@@ -357,7 +357,7 @@ def test_offline_writes_are_queued_and_sent_when_the_server_is_back(
         press_ok(qtbot, dialog)
     assert finished.args[0].status == "queued"
     qtbot.waitUntil(lambda: "offline" in window.server_status.text())
-    assert "1 write(s) queued" in window.server_status.text()
+    assert "writes queued: 1" in window.server_status.text()
     assert panel.detail.barcodes.rowCount() == before
 
     server.start()
@@ -514,7 +514,7 @@ def test_a_write_refused_at_replay_is_kept_for_the_user_to_drop(
 
     server.start()  # the replay sends it, and the server refuses the duplicate
     qtbot.waitUntil(
-        lambda: "1 write(s) refused" in window.server_status.text(), timeout=WAIT_MS
+        lambda: "writes refused: 1" in window.server_status.text(), timeout=WAIT_MS
     )
     assert "queued" not in window.server_status.text()
 
