@@ -426,3 +426,18 @@ def test_going_back_and_forth_while_saving_journals_one_draft(
     qtbot.waitUntil(wizard.create_page.create_button.isEnabled, timeout=WAIT_MS)
     assert [e.draft.name_goods for e in journal.unfinished()] == ["Хліб білий"]
     wizard.identify_page.stop_checking()
+
+
+def test_a_serial_scan_fills_page_one_then_adds_a_row_on_page_four(
+    wizard: AddProductWizard, qtbot: QtBot
+) -> None:
+    assert wizard.accept_scan("4820000000000 12\r\n")
+    assert wizard.identify_page.reading().ext_bar_code == "12"  # type: ignore[union-attr]
+    go_to(wizard, qtbot, PageId.BARCODES)
+    assert wizard.accept_scan("2000003000005")
+    assert [r.code_edit.text() for r in wizard.barcodes_page.rows()] == [
+        "4820000000000 12",
+        "2000003000005",
+    ]
+    wizard.next()
+    assert not wizard.accept_scan("2000004000004")  # nothing to fill on Create

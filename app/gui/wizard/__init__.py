@@ -2,23 +2,19 @@
 
 Public API, for the main window and the scan workflow:
 
-    sources = WizardSources(
-        client=client,                 # app.api.client.CatalogClient
-        journal=CreationJournal(),     # app.api.creation
-        runner=task_runner,            # app.gui.tasks.TaskRunner
-        load_reference=client_reference_loader(client),
-        find_barcode_owner=first_owner(
-            [catalog_owner_finder(catalog), ServerBarcodes(client).owner_of]
-        ),
-        codes_in_use=ServerBarcodes(client).codes,
-    )
-    wizard = AddProductWizard(sources, bar_code=scanned_or_none, parent=window)
-    wizard.product_created.connect(...)          # CreationResult
-    wizard.print_labels_requested.connect(...)   # (id_goods, quantity)
-    wizard.open_product_requested.connect(...)   # id_goods of a duplicate's owner
-    wizard.show()
+    sources = WizardSources.for_client(client, task_runner, catalog=local_catalog)
+    # (or WizardSources(client=, journal=, runner=, load_reference=,
+    #  find_barcode_owner=, codes_in_use=) with fakes in tests)
 
-    draft_id = offer_unfinished_drafts(window, sources.journal)  # at start-up
+    wizard = AddProductWizard(sources, bar_code=scanned_or_none, parent=window)
+    wizard.product_created.connect(...)          # CreationResult (draft_id, id_goods, guid)
+    wizard.print_labels_requested.connect(...)   # (id_goods, quantity)
+    wizard.open_product_requested.connect(...)   # id_goods that already has the code
+    wizard.show()
+    wizard.accept_scan(text)  # a serial scan while open: page 1 or a page-4 row
+
+    # at start-up (reads the journal; returns None at once when it is empty):
+    draft_id = offer_unfinished_drafts(window, sources.journal)
     if draft_id:
         AddProductWizard(sources, draft_id=draft_id, parent=window).show()
 """

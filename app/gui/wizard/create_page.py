@@ -390,6 +390,9 @@ class CreatePage(QWizardPage):
                 text += f"\n{field}: {' '.join(messages)}"
         else:
             text = failure.message
+        # FIXME(wizard): a refusal after the product exists (a barcode taken by
+        # someone else meanwhile) cannot be corrected here, so Retry fails again;
+        # the journal's replace_draft would allow dropping or changing that part.
         self.error.setText(html.unescape(text))
         self.status.setText(
             self.tr("Nothing done is lost: Retry continues from this step.")
