@@ -7,7 +7,7 @@ Public API, for the main window and the scan workflow:
     #  find_barcode_owner=, codes_in_use=) with fakes in tests)
 
     wizard = AddProductWizard(sources, bar_code=scanned_or_none, parent=window)
-    wizard.product_created.connect(...)          # CreationResult (draft_id, id_goods, guid)
+    wizard.product_created.connect(...)          # CreationResult: id_goods, guid
     wizard.print_labels_requested.connect(...)   # (id_goods, quantity)
     wizard.open_product_requested.connect(...)   # id_goods that already has the code
     wizard.show()
