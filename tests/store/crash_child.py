@@ -3,6 +3,8 @@
 python -m tests.store.crash_child replay OUTBOX CATALOG BASE_URL TOKEN ENTRY POINT
     replays the outbox and dies at POINT ("before" the request of entry ENTRY,
     or "after" it was sent and before its answer was read);
+python -m tests.store.crash_child add OUTBOX NAME
+    queues a new group named NAME and dies as soon as `add` returns;
 python -m tests.store.crash_child scan JOURNAL RAW finish|die
     records a scan and dies before ("die") or after ("finish") giving its result.
 """
@@ -16,10 +18,12 @@ from pathlib import Path
 
 from app.api.client import CatalogClient, RetryPolicy
 from app.domain.barcode import read_barcode
+from app.domain.models import GroupWrite
 from app.store.catalog import Catalog
 from app.store.outbox import Outbox, OutboxEntry, OutboxSender
 from app.store.scan_journal import ScanJournal, ScanResult
 from app.store.sync import make_session
+from app.store.writes import OutboxWrite, WriteKind
 
 KILLED = 3
 
@@ -49,6 +53,14 @@ def _replay(args: list[str]) -> int:
     return 0
 
 
+def _add(args: list[str]) -> int:
+    outbox_path, name = args
+    Outbox(Path(outbox_path)).add(
+        OutboxWrite(WriteKind.CREATE_GROUP, GroupWrite(name_group=name))
+    )
+    os._exit(KILLED)
+
+
 def _scan(args: list[str]) -> int:
     journal_path, raw, mode = args
     journal = ScanJournal(Path(journal_path))
@@ -63,6 +75,8 @@ def main(argv: list[str]) -> int:
     command, rest = argv[0], argv[1:]
     if command == "replay":
         return _replay(rest)
+    if command == "add":
+        return _add(rest)
     if command == "scan":
         return _scan(rest)
     raise SystemExit(f"unknown command {command!r}")

@@ -92,6 +92,25 @@ def test_added_write_survives_reopening_with_exact_decimals(tmp_path: Path) -> N
     assert str(entry.write.body.price) == "12.3400"  # type: ignore[attr-defined]
 
 
+def test_write_added_just_before_a_kill_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "outbox.sqlite3"
+
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.store.crash_child", "add", str(path), "Kept"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    outbox = Outbox(path)
+
+    assert child.returncode == crash_child.KILLED, child.stderr
+    (entry,) = outbox.entries()
+    assert entry.write.body == GroupWrite(name_group="Kept")
+    assert outbox.count() == 1
+    outbox.close()
+
+
 def test_a_write_with_the_wrong_body_or_no_product_is_rejected() -> None:
     with pytest.raises(TypeError, match="GroupWrite"):
         OutboxWrite(WriteKind.CREATE_GROUP, PriceLevelWrite(name_price_level="x"))
