@@ -142,11 +142,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--products", type=int, default=100_000)
     parser.add_argument(
-        "--json", type=Path, default=Path("bench_lookup.json"), help="figures go here"
+        "--json",
+        type=Path,
+        default=Path("build") / "bench_lookup.json",
+        help="where the figures go (default: build/bench_lookup.json)",
     )
     args = parser.parse_args(argv)
 
     figures = run(args.products)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     print(
         f"catalog: {figures['products']:,} products, {figures['barcodes']:,} barcodes,"
