@@ -89,6 +89,12 @@ _LOOKUP_SQL = (
     " WHERE b.alt_key = :key AND b.alt_add_on = :add_on"
     " ORDER BY 7 DESC LIMIT 1"
 )
+# Every row of a main code, whatever its add-on.
+_MAIN_CODE_SQL = (
+    f"{_LOOKUP_COLUMNS} WHERE b.key = :key"
+    f" UNION ALL {_LOOKUP_COLUMNS} WHERE b.alt_key = :key"
+    " ORDER BY 7 DESC, 1"
+)
 # How many filters' ordered id lists the product table's paging keeps.
 FILTER_CACHE_SIZE = 4
 
@@ -530,6 +536,19 @@ class Catalog:
                         reading, row, MatchKind.IN_STORE_ITEM, in_store=item
                     )
         return None
+
+    def lookup_main_code(self, reading: Reading) -> list[LookupResult]:
+        """Every stored barcode with the scan's main code, whatever its add-on
+        (active first): for duplicate checks, where `lookup` would miss a code
+        stored only with add-ons (a periodical's issues)."""
+        results: list[LookupResult] = []
+        seen: set[str] = set()
+        for key, _add_on in keys.scanned_keys(reading):
+            for row in self._conn.execute(_MAIN_CODE_SQL, {"key": key}):
+                if row[0] not in seen:
+                    seen.add(row[0])
+                    results.append(self._result(reading, row, MatchKind.BARCODE))
+        return results
 
     def _barcode_row(self, key: str, add_on: str) -> sqlite3.Row | None:
         """The barcode row for a key, joined with its product, unit and series (one

@@ -102,6 +102,19 @@ def test_main_code_alone_does_not_match_a_code_stored_only_with_add_on(
     assert catalog.lookup_text(PERIODICAL) is None
 
 
+def test_every_add_on_of_a_main_code_is_listed_for_duplicate_checks(
+    catalog: Catalog,
+) -> None:
+    add_product(catalog, 17, "Magazine", [barcode(PERIODICAL, "12")])
+    add_product(catalog, 18, "Magazine special", [barcode(PERIODICAL, "13")])
+    add_product(catalog, 19, "Other", [barcode(BOOK)])
+
+    found = catalog.lookup_main_code(read_barcode(PERIODICAL))
+
+    assert sorted(r.barcode.ext_bar_code or "" for r in found) == ["12", "13"]
+    assert {r.product.id_goods for r in found} == {17, 18}
+
+
 def test_internal_code_matches_exactly_and_is_never_padded(catalog: Catalog) -> None:
     add_product(catalog, 8, "Bulk nuts", [barcode("12345")])
 
