@@ -128,6 +128,7 @@ class CatalogPanel(QWidget):
         centre.addWidget(self.detail)
         centre.setStretchFactor(0, 3)
         centre.setStretchFactor(1, 2)
+        centre.setSizes([480, 300])  # the table gets most of the height
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("catalogSplitter")
         self.splitter.addWidget(self._tree_box)
@@ -212,7 +213,9 @@ class CatalogPanel(QWidget):
             ProductColumn.ACTIVE: 60,
         }
         for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
+            # Never narrower than the title, which is longer in Ukrainian.
+            title = header.sectionSizeFromContents(column).width()
+            self.table.setColumnWidth(column, max(width, title))
         self.table.selectionModel().currentRowChanged.connect(
             self._on_table_current_row_changed
         )
