@@ -347,6 +347,9 @@ class CatalogSync:
         for page, _total in self._client.iter_product_pages(
             page_size=self.page_size, sort=("id_goods", "ascending")
         ):
+            # Also brings back a product marked deleted that the server lists again
+            # (its details are fetched by the next pass).
+            self._catalog.upsert_products(page)
             present.update(item.id_goods for item in page)
             check()
         return self._catalog.mark_deleted_except(present)
