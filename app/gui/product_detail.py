@@ -87,7 +87,8 @@ class _TablePage(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
-        self.view.horizontalHeader().setStretchLastSection(True)
+        # Numbers stay by their titles; the space left over stays empty.
+        self.view.horizontalHeader().setStretchLastSection(False)
         self.add_button = QPushButton(
             QCoreApplication.translate("ProductDetail", "&Add…")
         )

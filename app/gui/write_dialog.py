@@ -30,6 +30,7 @@ from app.store.writes import OutboxWrite
 logger = logging.getLogger(__name__)
 
 ERROR_STYLE = "color: #b00020;"
+MIN_WIDTH = 440  # wide enough for the server's sentence about a duplicate barcode
 
 
 class FieldError(ValueError):
@@ -184,6 +185,7 @@ class WriteDialog(QDialog):
         self.controller = controller
         self.setWindowTitle(title)
         self.setModal(True)
+        self.setMinimumWidth(MIN_WIDTH)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(
             QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow
@@ -242,6 +244,7 @@ class WriteDialog(QDialog):
             label = self.general_error
         label.setText(message)
         label.show()
+        self.adjustSize()  # room for the wrapped message
 
     def clear_errors(self) -> None:
         for label in (*self._field_errors.values(), self.general_error):
