@@ -374,6 +374,16 @@ class ReplayReport:
     stopped_by: ApiError | None = None  # what stopped the replay, if anything
     seconds: float = 0.0
 
+    def state_of(self, entry_id: int) -> EntryState:
+        """What this replay did with an entry: SENT, REFUSED, or WAITING (it was not
+        sent: the server is out of reach, its chain is held back, or the replay
+        stopped before it)."""
+        if any(s.entry_id == entry_id for s in self.sent):
+            return EntryState.SENT
+        if any(r.entry_id == entry_id for r in self.refused):
+            return EntryState.REFUSED
+        return EntryState.WAITING
+
 
 EntryHook = Callable[[OutboxEntry], None]
 

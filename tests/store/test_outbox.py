@@ -236,6 +236,9 @@ def test_refused_write_holds_back_its_chain_but_not_others(
     assert [r.entry_id for r in first.refused] == [bad]
     assert [s.entry_id for s in first.sent] == [unrelated]
     assert first.held == 1
+    assert first.state_of(bad) is EntryState.REFUSED
+    assert first.state_of(same_product) is EntryState.WAITING
+    assert first.state_of(unrelated) is EntryState.SENT
     assert [s.entry_id for s in second.sent] == [same_product]
 
 
