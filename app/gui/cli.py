@@ -4,12 +4,21 @@ Qt is imported only inside `run`, so `komora --help` and the other subcommands s
 free of it. `--quit-after MS` quits on its own, for smoke tests of a built app:
 
     QT_QPA_PLATFORM=offscreen komora gui --quit-after 3000
+
+Test hook, off unless the variable is set: `KOMORA_TEST_DRIVER=<module>` imports that
+module and calls its `attach(session)` before the session starts. The end-to-end test
+(tests/e2e/driver.py) uses it to watch and steer the real app process; a normal start
+never sets it.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import os
 import sys
+
+TEST_DRIVER_ENV = "KOMORA_TEST_DRIVER"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -33,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
 
     application = create_application(sys.argv[:1])
     session = GuiSession(application, force_sandbox=args.demo)
+    driver = os.environ.get(TEST_DRIVER_ENV)
+    if driver:
+        importlib.import_module(driver).attach(session)
     session.start()
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, session.window.close)
