@@ -51,7 +51,7 @@ from app.domain.models import (
 )
 from app.store.catalog import Catalog
 from app.store.errors import SyncCancelled
-from app.store.records import ProductDetails
+from app.store.records import ProductDetails, StoredProduct
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +80,7 @@ class SyncClient(Protocol):
         page_size: int | None = None,
         sort: tuple[str, str] | None = None,
     ) -> Iterator[tuple[list[Product], int | None]]: ...
+    def get_product(self, guid: str) -> Product: ...
     def list_units(self, guid: str) -> list[ProductUnit]: ...
     def list_series(self, guid: str) -> list[Series]: ...
     def list_prices(self, guid: str) -> list[Price]: ...
@@ -255,6 +256,25 @@ class CatalogSync:
         passes = 0 if full else int(self._catalog.get_state(PASSES_STATE) or 0) + 1
         self._catalog.set_state(PASSES_STATE, str(passes))
         self._catalog.set_state(LAST_SYNC_STATE, datetime.now(UTC).isoformat())
+
+    def refresh_product(self, guid: str) -> StoredProduct | None:
+        """Fetch one product and its details now (after the creation flow made it,
+        or to reload it); None, and marked deleted, if the server no longer has it.
+        """
+        try:
+            product = self._client.get_product(guid)
+        except NotFound:
+            stored = self._catalog.product_by_guid(guid)
+            if stored is not None:
+                self._catalog.mark_deleted([stored.id_goods])
+            return None
+        self._catalog.upsert_products([product])
+        details = self._details_of(guid)
+        if details is None:
+            self._catalog.mark_deleted([product.id_goods])
+            return None
+        self._catalog.replace_details(product.id_goods, details, product.time_change)
+        return self._catalog.product(product.id_goods)
 
     # --- details ----------------------------------------------------------------
 

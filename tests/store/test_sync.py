@@ -127,6 +127,25 @@ def test_incremental_sync_fetches_only_what_changed(
     assert catalog.search("renamed")[0].id_goods == first.id_goods
 
 
+def test_one_product_is_refreshed_at_once(
+    synced: Catalog, client: CatalogClient, demo_server: SandboxServer
+) -> None:
+    made = create_on_server(client, "Just created", ean13("482999000004"))
+    gone = _server_products(client)[4]
+    delete_on_server(demo_server, gone.id_goods)
+    sync = CatalogSync(synced, client)
+
+    stored = sync.refresh_product(made.guid)
+    missing = sync.refresh_product(gone.guid)
+
+    assert stored is not None and stored.details_fetched
+    assert stored.product.name_goods == "Just created"
+    assert synced.lookup_text(ean13("482999000004")) is not None
+    assert missing is None
+    deleted = synced.product(gone.id_goods)
+    assert deleted is not None and deleted.deleted
+
+
 def test_incremental_sync_with_nothing_changed_fetches_nothing(
     synced: Catalog, client: CatalogClient
 ) -> None:
