@@ -115,6 +115,7 @@ class CatalogPanel(QWidget):
         self.level_editor: LevelEditor | None = None
         self.group_editor: GroupEditor | None = None
         self.outbox_dialog: OutboxDialog | None = None
+        self.status_wiring: StatusWiring | None = None  # set by `mount_catalog`
 
         self._build_tree()
         self._build_table()
@@ -701,7 +702,7 @@ def mount_catalog(
     )
     panel = CatalogPanel(controller)
     controller.setParent(panel)
-    panel.status_wiring = StatusWiring(window, controller)  # type: ignore[attr-defined]
+    panel.status_wiring = StatusWiring(window, controller)
     window.set_content(panel)
     window.find_requested.connect(panel.focus_search)
     menus = panel.actions_for_menus()

@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from app.api.client import CatalogClient, RetryPolicy
 from app.domain.barcode import with_check_digit
 from app.domain.models import BarcodeWrite, UnitType
-from app.gui.catalog_panel import CatalogPanel, StatusWiring
+from app.gui.catalog_panel import CatalogPanel, StatusWiring, mount_catalog
 from app.gui.detail_editors import BarcodeDialog, UnitDialog
 from app.gui.main_window import MainWindow
 from app.gui.outbox_dialog import OutboxColumn
@@ -527,3 +527,27 @@ def test_a_write_refused_at_replay_is_kept_for_the_user_to_drop(
     assert dialog.model.rowCount() == 0
     qtbot.waitUntil(lambda: "refused" not in window.server_status.text())
     dialog.reject()
+
+
+def test_mount_catalog_puts_the_panel_in_the_window_and_syncs(
+    qtbot, runner: TaskRunner, server: SandboxServer
+) -> None:
+    window = MainWindow(Settings(), TokenStore(MemoryKeyring()), runner)
+    qtbot.addWidget(window)
+    window.show()
+    panel = mount_catalog(
+        window, runner, server.base_url, server.token, "uk", is_sandbox=True
+    )
+    assert window.content is panel
+    assert panel.sync_action in window.tools_menu.actions()
+    assert panel.new_product_action in window.edit_menu.actions()
+    with qtbot.waitSignal(panel.controller.sync_finished, timeout=WAIT_MS * 3):
+        pass
+    assert panel.products.rowCount() > 80
+    assert window.server_status.text() == "Server: sandbox, connected"
+    window.find_action.trigger()
+    assert panel.search.hasFocus()
+    window.close()  # stops the panel before its catalog goes
+    runner.wait_for_done(WAIT_MS)
+    panel.controller.catalog.close()
+    panel.controller.outbox.close()
