@@ -164,6 +164,10 @@ class CatalogPanel(QWidget):
         self.tree_message.setWordWrap(True)
         self.tree_message.setStyleSheet("color: #b00020;")
         self.tree_message.hide()
+        self._tree_message_timer = QTimer(self)
+        self._tree_message_timer.setSingleShot(True)
+        self._tree_message_timer.setInterval(MESSAGE_MS)
+        self._tree_message_timer.timeout.connect(self.tree_message.hide)
         self._tree_box = QWidget()
         column = QVBoxLayout(self._tree_box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -325,6 +329,7 @@ class CatalogPanel(QWidget):
     def shutdown(self) -> None:
         """The window is closing: no more searches, retries or syncs."""
         self._search_timer.stop()
+        self._tree_message_timer.stop()
         self.controller.stop()
 
     # --- the tree -------------------------------------------------------------------
@@ -386,7 +391,7 @@ class CatalogPanel(QWidget):
         self.tree_message.setText(text)
         self.tree_message.show()
         self.message.emit(text)
-        QTimer.singleShot(MESSAGE_MS, self.tree_message.hide)
+        self._tree_message_timer.start()
 
     # --- search and the table -------------------------------------------------------
 
@@ -646,6 +651,7 @@ class StatusWiring:
         controller.sync_progress.connect(self._on_sync_progress)
         controller.sync_finished.connect(self._on_sync_finished)
         controller.sync_failed.connect(self._on_sync_failed)
+        controller.problem.connect(self._on_controller_problem)
         last = controller.catalog.get_state("last_sync")
         if last:
             window.set_last_sync(datetime.fromisoformat(last).astimezone())
@@ -674,6 +680,10 @@ class StatusWiring:
         self.progress.hide()
         self.window.set_last_sync(datetime.now().astimezone())
         logger.info("sync finished in %.1f s", report.seconds)
+
+    @Slot(str)
+    def _on_controller_problem(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, MESSAGE_MS)
 
     @Slot(object)
     def _on_sync_failed(self, failure: TaskFailure) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from app.api.client import CatalogClient
 from app.api.errors import ApiError, RequestTimedOut, ServerUnavailable
-from app.gui.tasks import TaskFailure, TaskRunner
+from app.gui.tasks import TaskFailure, TaskRunner, describe_error
 from app.store.catalog import Catalog
 from app.store.outbox import Outbox, OutboxSender, ReplayReport
 from app.store.sync import CatalogSync, SyncReport
@@ -114,6 +114,8 @@ class CatalogController(QObject):
         sync_failed(TaskFailure): the pass failed (the message is for the user).
         catalog_changed(CatalogChange): the local catalog changed.
         connection_changed(ConnectionState): online/offline or the outbox changed.
+        problem(str): sending the outbox stopped for a reason the user must fix
+            (a refused token, an answer that did not parse); one sentence.
     """
 
     sync_started = Signal()
@@ -122,6 +124,7 @@ class CatalogController(QObject):
     sync_failed = Signal(object)
     catalog_changed = Signal(object)
     connection_changed = Signal(object)
+    problem = Signal(str)
 
     def __init__(
         self,
@@ -294,6 +297,8 @@ class CatalogController(QObject):
             logger.info("%d outbox write(s) sent", len(report.sent))
             self.catalog_changed.emit(change_of([s.write for s in report.sent]))
         self._set_online(not report.offline)
+        if report.stopped_by is not None and not report.offline:
+            self.problem.emit(describe_error(report.stopped_by))
 
     @Slot()
     def _on_retry_timeout(self) -> None:

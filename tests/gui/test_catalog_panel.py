@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 
 from app.api.client import CatalogClient, RetryPolicy
 from app.domain.barcode import with_check_digit
-from app.domain.models import BarcodeWrite, UnitType
+from app.domain.models import BarcodeWrite, GroupWrite, UnitType
 from app.gui.catalog_panel import CatalogPanel, StatusWiring, mount_catalog
 from app.gui.detail_editors import BarcodeDialog, UnitDialog
 from app.gui.main_window import MainWindow
@@ -551,3 +551,26 @@ def test_mount_catalog_puts_the_panel_in_the_window_and_syncs(
     runner.wait_for_done(WAIT_MS)
     panel.controller.catalog.close()
     panel.controller.outbox.close()
+
+
+def test_a_refused_token_stops_the_outbox_with_a_message(
+    qtbot, runner: TaskRunner, server: SandboxServer, tmp_path: Path
+) -> None:
+    client = CatalogClient(
+        requests.Session(), server.base_url, "wrong-token", retry=RetryPolicy(0)
+    )
+    catalog = Catalog(tmp_path / "catalog.sqlite3")
+    outbox = Outbox(tmp_path / "outbox.sqlite3")
+    controller = CatalogController(client, catalog, runner, outbox)
+    write = OutboxWrite(WriteKind.CREATE_GROUP, GroupWrite(name_group="Нова"))
+    outcomes: list[WriteOutcome] = []
+    with qtbot.waitSignal(controller.problem, timeout=WAIT_MS) as problem:
+        controller.submit(write, outcomes.append)
+    assert "token" in problem.args[0]
+    qtbot.waitUntil(lambda: bool(outcomes))
+    assert outcomes[0].status == WriteStatus.QUEUED
+    assert outbox.count() == 1  # kept, to be sent once the token is fixed
+    controller.stop()
+    runner.wait_for_done(WAIT_MS)
+    outbox.close()
+    catalog.close()
