@@ -137,11 +137,15 @@ class CatalogPanel(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setSizes([240, 900])
+        # The mouse gets the same actions as the keys, on the right button.
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
 
         self._build_actions()
+        self._add_context_actions()
         self.setTabOrder(self.search, self.table)
         self.setTabOrder(self.table, self.detail.tabs)
         self.setTabOrder(self.detail.tabs, self.tree)
@@ -304,6 +308,12 @@ class CatalogPanel(QWidget):
             "Ctrl+P",
             self.detail.request_label,
             "addLabel",
+        )
+
+    def _add_context_actions(self) -> None:
+        self.tree.addActions([self.group_action, self.new_group_action])
+        self.table.addActions(
+            [self.add_action, self.label_action, self.new_product_action]
         )
 
     def actions_for_menus(self) -> dict[str, list[QAction]]:

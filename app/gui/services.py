@@ -149,6 +149,7 @@ class CatalogController(QObject):
         self.is_sandbox = is_sandbox
         self._online: bool | None = None
         self._syncing = False
+        self._sync_missed = False  # a sync failed for want of the server
         self._retrying = False
         # Set by `stop`: cancels a sync pass and (when the client sleeps on it, see
         # `build_controller`) cuts short the client's retry waits.
@@ -177,6 +178,7 @@ class CatalogController(QObject):
 
     def _set_online(self, online: bool) -> None:
         changed = online != self._online
+        came_back = online and self._online is False
         self._online = online
         if online and self.outbox.count() == 0:
             self._retry.stop()
@@ -185,6 +187,8 @@ class CatalogController(QObject):
         if changed:
             logger.info("server %s", "reachable" if online else "out of reach")
         self.connection_changed.emit(self.state())
+        if came_back and self._sync_missed:
+            self.sync()  # the pass the outage stopped
 
     def refresh_state(self) -> None:
         """Announce the connection state again (after the outbox was edited)."""
@@ -227,6 +231,7 @@ class CatalogController(QObject):
 
     def _on_sync_done(self, report: SyncReport) -> None:
         self._syncing = False
+        self._sync_missed = False
         self._set_online(True)
         # The views reload first, so whoever waits for the sync sees them current.
         self.catalog_changed.emit(CatalogChange(everything=True))
@@ -235,6 +240,7 @@ class CatalogController(QObject):
     def _on_sync_failed(self, failure: TaskFailure) -> None:
         self._syncing = False
         if isinstance(failure.error, OFFLINE_ERRORS):
+            self._sync_missed = True
             self._set_online(False)
         self.sync_failed.emit(failure)
 

@@ -574,3 +574,18 @@ def test_a_refused_token_stops_the_outbox_with_a_message(
     runner.wait_for_done(WAIT_MS)
     outbox.close()
     catalog.close()
+
+
+def test_a_sync_stopped_by_an_outage_runs_when_the_server_is_back(
+    qtbot, window, controller: CatalogController, server: SandboxServer
+) -> None:
+    server.stop()
+    with qtbot.waitSignal(controller.sync_failed, timeout=WAIT_MS) as failed:
+        window.content.sync_action.trigger()  # F5
+    assert "Cannot reach the server" in failed.args[0].message
+    qtbot.waitUntil(lambda: "offline" in window.server_status.text())
+    assert window.content.products.rowCount() > 80  # the local copy stays
+
+    with qtbot.waitSignal(controller.sync_finished, timeout=WAIT_MS):
+        server.start()
+    assert "connected" in window.server_status.text()
