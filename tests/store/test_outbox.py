@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.api.client import CatalogClient
+from app.api.errors import ValidationFailed
 from app.domain.models import (
     BarcodeWrite,
     GroupWrite,
@@ -20,7 +21,7 @@ from app.domain.models import (
 )
 from app.sandbox.testing import SandboxServer
 from app.store.catalog import Catalog
-from app.store.errors import OutboxEntryNotFound
+from app.store.errors import OutboxEntryBusy, OutboxEntryNotFound
 from app.store.outbox import EntryState, Outbox, OutboxSender
 from app.store.writes import OutboxWrite, WriteKind
 from tests.benchmarks.catalog_gen import ean13
@@ -131,6 +132,44 @@ def test_drop_and_edit_need_an_open_entry(outbox: Outbox) -> None:
         outbox.edit(entry_id, GroupWrite(name_group="B"))
     with pytest.raises(OutboxEntryNotFound):
         outbox.drop(999)
+
+
+def test_an_entry_being_sent_cannot_be_edited_or_dropped(outbox: Outbox) -> None:
+    entry_id = outbox.add(_new_group("A"))
+    outbox.mark_sending(entry_id, known_ids=[3])
+
+    with pytest.raises(OutboxEntryBusy):
+        outbox.drop(entry_id)
+    with pytest.raises(OutboxEntryBusy):
+        outbox.edit(entry_id, GroupWrite(name_group="B"))
+    assert outbox.count() == 1
+    assert outbox.known_ids(entry_id) == [3]
+
+
+def test_refused_entry_can_be_retried_as_it_is(outbox: Outbox) -> None:
+    entry_id = outbox.add(_new_group("A"))
+    outbox.mark_refused(
+        entry_id,
+        ValidationFailed(
+            "refused",
+            method="POST",
+            path="/api/en/groupGoods",
+            status=422,
+            server_message="name taken",
+            field_errors={"name_group": ["name taken"]},
+        ),
+    )
+    refused = outbox.get(entry_id)
+
+    outbox.retry(entry_id)
+
+    assert refused.state is EntryState.REFUSED
+    assert refused.error_message == "name taken"
+    assert refused.field_errors == {"name_group": ["name taken"]}
+    assert refused.error_status == 422
+    again = outbox.get(entry_id)
+    assert again.state is EntryState.WAITING and again.field_errors == {}
+    assert outbox.count() == 1 and outbox.refused_count() == 0
 
 
 # --- against the sandbox -----------------------------------------------------------
