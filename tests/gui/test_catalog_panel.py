@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
 
 from app.api.client import CatalogClient, RetryPolicy
 from app.domain.barcode import with_check_digit
@@ -35,6 +36,7 @@ from app.store.writes import OutboxWrite, WriteKind
 from tests.gui.fakes import MemoryKeyring
 
 WAIT_MS = 10_000
+FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 PACK = 7  # the sandbox's unit dictionary: упак
 
 
@@ -108,6 +110,18 @@ def window(
     window = MainWindow(Settings(), TokenStore(MemoryKeyring()), runner)
     qtbot.addWidget(window)
     panel = CatalogPanel(controller)
+    # Every model of the panel is checked by Qt's tester through each test.
+    window.model_testers = [
+        QAbstractItemModelTester(model, FATAL)
+        for model in (
+            panel.products,
+            panel.groups,
+            panel.detail.units,
+            panel.detail.series,
+            panel.detail.prices,
+            panel.detail.barcodes,
+        )
+    ]
     window.set_content(panel)
     window.find_requested.connect(panel.focus_search)
     window.closing.connect(panel.shutdown)
