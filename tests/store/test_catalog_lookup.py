@@ -49,6 +49,20 @@ def test_ean8_found_by_itself_and_by_its_gtin14_form(catalog: Catalog) -> None:
     assert padded is not None and padded.product.id_goods == 3
 
 
+def test_eight_digits_valid_as_upc_e_and_ean8_are_found_either_way(
+    catalog: Catalog,
+) -> None:
+    add_product(catalog, 20, "Tiny pack", [barcode("00000147")])
+
+    as_upc_e = catalog.lookup_text("]E000000147")  # the scanner says UPC-E
+    as_ean8 = catalog.lookup_text("]E400000147")  # the scanner says EAN-8
+    as_upc_a = catalog.lookup_text("000000000017")  # the UPC-E written out
+
+    assert as_upc_e is not None and as_upc_e.product.id_goods == 20
+    assert as_ean8 is not None and as_ean8.product.id_goods == 20
+    assert as_upc_a is not None and as_upc_a.product.id_goods == 20
+
+
 def test_result_carries_unit_and_series_of_the_barcode(catalog: Catalog) -> None:
     add_product(catalog, 4, "Water", [barcode(ean13("482000000001"))])
 
