@@ -7,7 +7,11 @@ task helper) and report the result back on the GUI thread.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,6 +56,36 @@ def preview_label(
     )
 
 
+_gc_lock = threading.Lock()
+_gc_pausers = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Keep Python's cycle collector off while a job is laid out and drawn.
+
+    A job allocates a few hundred thousand small objects (bars, text items, plans)
+    that are freed by reference counting; each allocation burst otherwise sets off
+    collections that walk every object in the process, which cost about a quarter
+    of the time of a 1,000-label PDF (tests/benchmarks/bench_labels.py). Counted, so
+    jobs on two threads at once leave the collector as they found it.
+    """
+    global _gc_pausers, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pausers == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pausers += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pausers -= 1
+            if _gc_pausers == 0 and _gc_was_enabled:
+                gc.enable()
+
+
 def page_mm(job: PrintJob) -> tuple[float, float]:
     return job.template.page_width_mm, job.template.page_height_mm
 
@@ -74,11 +108,12 @@ def write_job(job: PrintJob, path: Path) -> list[Path]:
 
     from app.labels import render
 
-    pages = build_pages(job)
-    if suffix == ".pdf":
-        render.write_pdf(pages, path, page_mm(job), job.template.name)
-        return [path]
-    return render.write_png(pages, path)
+    with cyclic_gc_paused():
+        pages = build_pages(job)
+        if suffix == ".pdf":
+            render.write_pdf(pages, path, page_mm(job), job.template.name)
+            return [path]
+        return render.write_png(pages, path)
 
 
 def zpl_labels(job: PrintJob) -> list[str]:
