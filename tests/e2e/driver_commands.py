@@ -13,6 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from tests.e2e.driver import Step, decimal_text, emit
@@ -79,7 +81,136 @@ def hold_creation_after_series(wizard: Any) -> None:
     client.create_series = create_series_then_hold
 
 
+WATCHED = ("ScanWorkflow", "WedgeFilter", "SerialScanner", "LabelQueueDock")
+WATCH_MS = 250
+
+
+def find_objects(driver: Driver, class_name: str) -> list[Any]:
+    """Live objects of a class, wherever the composition root parented them."""
+    roots = [QApplication.instance(), driver.session, driver.session.window]
+    found: dict[int, Any] = {}
+    for root in roots:
+        if root is None:
+            continue
+        if type(root).__name__ == class_name:
+            found[id(root)] = root
+        for child in root.findChildren(QObject):
+            if type(child).__name__ == class_name:
+                found[id(child)] = child
+    return list(found.values())
+
+
+def the_object(driver: Driver, class_name: str) -> Any:
+    found = find_objects(driver, class_name)
+    if len(found) != 1:
+        raise AssertionError(f"expected one {class_name}, found {len(found)}")
+    return found[0]
+
+
+def label_json(product: Any, level: int) -> dict[str, Any]:
+    price = product.price_for(level)
+    return {
+        "bar_code": product.bar_code,
+        "ext_bar_code": product.ext_bar_code,
+        "name": product.name,
+        "unit": product.unit,
+        "price": None if price is None else str(price),
+    }
+
+
+class Watcher(QObject):
+    """Connects to the app's scan, scanner and queue signals as they appear and
+    reports them as events."""
+
+    def __init__(self, driver: Driver) -> None:
+        super().__init__(driver)
+        self.driver = driver
+        self._seen: list[Any] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(WATCH_MS)
+        self._timer.timeout.connect(self.look)
+        self._timer.start()
+
+    def look(self) -> None:
+        self._seen = [o for o in self._seen if shiboken6.isValid(o)]
+        for class_name in WATCHED:
+            for obj in find_objects(self.driver, class_name):
+                if any(seen is obj for seen in self._seen):
+                    continue
+                self._seen.append(obj)
+                getattr(self, f"_wire_{class_name}")(obj)
+                emit({"event": "wired", "class": class_name})
+
+    def _wire_ScanWorkflow(self, workflow: Any) -> None:
+        def handled(outcome: Any) -> None:
+            emit(
+                {
+                    "event": "scan_handled",
+                    "kind": str(outcome.kind),
+                    "mode": str(outcome.mode),
+                    "code": outcome.code,
+                    "message": outcome.message,
+                    "journal_id": outcome.journal_id,
+                    "id_goods": outcome.id_goods,
+                }
+            )
+
+        workflow.scan_handled.connect(handled)
+        workflow.mode_changed.connect(
+            lambda mode: emit({"event": "mode_changed", "mode": str(mode)})
+        )
+
+    def _wire_WedgeFilter(self, wedge: Any) -> None:
+        wedge.scan_received.connect(
+            lambda scan: emit({"event": "wedge_scan", "text": scan.text})
+        )
+        wedge.disabled.connect(
+            lambda text: emit({"event": "wedge_disabled", "message": text})
+        )
+
+    def _wire_SerialScanner(self, scanner: Any) -> None:
+        scanner.scan_received.connect(
+            lambda scan: emit(
+                {"event": "serial_scan", "text": scan.text, "port": scan.port}
+            )
+        )
+        scanner.status_changed.connect(
+            lambda status: emit(
+                {
+                    "event": "serial_status",
+                    "state": str(status.state),
+                    "device": status.device,
+                }
+            )
+        )
+
+    def _wire_LabelQueueDock(self, dock: Any) -> None:
+        dock.queue_changed.connect(
+            lambda count: emit({"event": "queue_changed", "labels": count})
+        )
+
+
+def ask_for_labels(driver: Driver, create: Any, count: int) -> Step:
+    """The create page's "Print labels" with `count`; waits until they are queued."""
+    if count <= 0:
+        return None
+    docks = find_objects(driver, "LabelQueueDock")
+    before = docks[0].model.queue.label_count if len(docks) == 1 else 0
+    create.quantity.setValue(count)
+    yield create.print_button.isEnabled
+    create.print_button.click()
+    yield (
+        lambda: (
+            the_object(driver, "LabelQueueDock").model.queue.label_count
+            == (before + count)
+        )
+    )
+    return None
+
+
 def register(driver: Driver) -> None:
+    driver.watcher = Watcher(driver)  # type: ignore[attr-defined]
+
     @driver.command("ping")
     def ping(request: dict[str, Any]) -> Step:
         yield None
@@ -133,6 +264,7 @@ def register(driver: Driver) -> None:
         if create.result is None:
             raise AssertionError(f"creation failed: {create.error.text()}")
         result = create.result
+        yield from ask_for_labels(driver, create, int(request.get("labels", 0)))
         finish = wizard.button(QWizard.WizardButton.FinishButton)
         yield finish.isEnabled
         finish.click()
@@ -167,11 +299,84 @@ def register(driver: Driver) -> None:
         if create.result is None:
             raise AssertionError(f"resumed creation failed: {create.error.text()}")
         result = create.result
+        yield from ask_for_labels(driver, create, int(request.get("labels", 0)))
         finish = wizard.button(QWizard.WizardButton.FinishButton)
         yield finish.isEnabled
         finish.click()
         yield lambda: not wizard.isVisible()
         return {"id_goods": result.id_goods, "guid": result.guid, "offered": offered}
+
+    @driver.command("wait_ready")
+    def wait_ready(request: dict[str, Any]) -> Step:
+        """The scan workflow has a local catalog that finds `code`."""
+        from app.domain.barcode import read_barcode
+
+        reading = read_barcode(request["code"])
+
+        def ready() -> bool:
+            found = find_objects(driver, "ScanWorkflow")
+            catalog = found[0].catalog if len(found) == 1 else None
+            return catalog is not None and catalog.lookup(reading) is not None
+
+        yield ready
+        return {}
+
+    @driver.command("set_mode")
+    def set_mode(request: dict[str, Any]) -> Step:
+        from app.gui.scan_workflow import ScanMode
+
+        yield None
+        workflow = the_object(driver, "ScanWorkflow")
+        workflow.set_mode(ScanMode(request["mode"]))
+        return {"mode": str(workflow.mode)}
+
+    @driver.command("queue")
+    def queue(request: dict[str, Any]) -> Step:
+        """The label queue as it stands: one entry per row."""
+        from app.labels.templates import load_template
+
+        yield None
+        dock = the_object(driver, "LabelQueueDock")
+        rows = []
+        for item in dock.model.queue:
+            level = load_template(item.template_name).price_level
+            rows.append(
+                {
+                    **label_json(item.product, level),
+                    "quantity": item.quantity,
+                    "template": item.template_name,
+                    "price_level": level,
+                }
+            )
+        return {"rows": rows, "labels": dock.model.queue.label_count}
+
+    @driver.command("export")
+    def export(request: dict[str, Any]) -> Step:
+        """Every queued label on one template, at one DPI, written to `path` through
+        the dock's own export (a worker thread, as the Export button does)."""
+        dock = the_object(driver, "LabelQueueDock")
+        template = request["template"]
+        index = dock.template_combo.findData(template)
+        if index < 0:
+            raise AssertionError(f"the dock offers no template {template}")
+        dock.template_combo.setCurrentIndex(index)
+        dock.dpi_combo.setCurrentText(str(request["dpi"]))
+        dock.table.selectAll()
+        dock.apply_template_button.click()
+        names = {item.template_name for item in dock.model.queue}
+        if names != {template}:
+            raise AssertionError(f"the queue kept other templates: {names}")
+        outcome: list[Any] = []
+        dock.output_finished.connect(outcome.append)
+        dock.output_failed.connect(lambda failure: outcome.append(failure))
+        dock.export_to(Path(request["path"]))
+        yield lambda: bool(outcome)
+        if not isinstance(outcome[0], list):
+            raise AssertionError(f"export failed: {outcome[0].message}")
+        return {
+            "written": [str(p) for p in outcome[0]],
+            "labels": dock.model.queue.label_count,
+        }
 
     @driver.command("screenshot")
     def screenshot(request: dict[str, Any]) -> Step:
