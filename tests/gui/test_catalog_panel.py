@@ -603,3 +603,23 @@ def test_a_sync_stopped_by_an_outage_runs_when_the_server_is_back(
     with qtbot.waitSignal(controller.sync_finished, timeout=WAIT_MS):
         server.start()
     assert "connected" in window.server_status.text()
+
+
+def test_offline_a_duplicate_is_refused_from_the_local_catalog(
+    qtbot, window, controller: CatalogController, server: SandboxServer
+) -> None:
+    panel = panel_of(window)
+    panel.select_product(demo_product(panel.catalog, "Twix"))
+    panel.detail.show_tab(DetailTab.BARCODES)
+    server.stop()
+    with qtbot.waitSignal(controller.sync_failed, timeout=WAIT_MS):
+        controller.sync()
+    assert controller.online is False
+
+    dialog = open_dialog(qtbot, panel, panel.add_action.trigger)
+    dialog.bar_code.setText("4820017000024")
+    press_ok(qtbot, dialog)
+    assert "Моршинська" in dialog.field_error("bar_code")
+    assert controller.outbox.count() == 0  # nothing queued that would be refused
+    dialog.reject()
+    server.start()
