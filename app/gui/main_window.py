@@ -228,6 +228,12 @@ class MainWindow(QMainWindow):
         self.content.deleteLater()
         self.content = widget
 
+    def add_top_widget(self, widget: QWidget) -> None:
+        """A strip between the banner and the content (e.g. the scan result)."""
+        self._central_layout.insertWidget(
+            self._central_layout.indexOf(self.content), widget
+        )
+
     def add_tool_action(self, action: QAction) -> None:
         """Put `action` on the main toolbar (e.g. the wizard's "New product")."""
         self.tool_bar.addAction(action)
