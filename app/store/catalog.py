@@ -8,7 +8,6 @@ scanned code, search as you type and paged access for the product table.
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 import threading
@@ -18,13 +17,9 @@ from contextlib import contextmanager
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import TypeVar
-
-from pydantic import BaseModel
 
 from app import paths
-from app.domain import jsonio
-from app.domain.barcode import InStoreValue, Reading, read_barcode
+from app.domain.barcode import Reading, read_barcode
 from app.domain.errors import BarcodeError
 from app.domain.models import (
     BASE_SERIES_ID,
@@ -37,15 +32,15 @@ from app.domain.models import (
     Series,
     UnitSample,
 )
-from app.store import keys
+from app.store import keys, lookup
 from app.store.db import ConnectionPerThread, transaction
 from app.store.records import (
     LookupResult,
-    MatchKind,
     ProductDetails,
     ProductSummary,
     StoredProduct,
 )
+from app.store.rows import dump_model, load_model, money_text, time_text
 from app.store.schema import CATALOG_SCHEMA, CATALOG_VERSION
 from app.store.search import ProductFilter, SearchQuery, fold
 
@@ -53,55 +48,11 @@ logger = logging.getLogger(__name__)
 
 CATALOG_FILE_NAME = "catalog.sqlite3"
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
-
 
 def default_catalog_path() -> Path:
     return paths.data_dir() / CATALOG_FILE_NAME
 
 
-def _dump(model: BaseModel) -> str:
-    return jsonio.dumps(model.model_dump(mode="python"))
-
-
-# jsonio.loads' reading (fractions as Decimal) with one decoder made once: a lookup
-# reads four records, and building a decoder per call costs as much as the parse.
-_DECODER = json.JSONDecoder(parse_float=Decimal)
-
-
-def _load(model: type[ModelT], data: str) -> ModelT:
-    return model.model_validate(_DECODER.decode(data))
-
-
-def _time(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _money(value: Decimal | None) -> str | None:
-    return format(value, "f") if value is not None else None
-
-
-_LOOKUP_COLUMNS = (
-    "SELECT b.data, p.data, p.deleted, p.details_change IS p.time_change,"
-    " u.data, s.data, b.active FROM barcodes AS b"
-    " JOIN products AS p ON p.id_goods = b.id_goods"
-    " LEFT JOIN product_units AS u ON u.id_goods = b.id_goods AND u.id_unit = b.id_unit"
-    " LEFT JOIN series AS s ON s.id_goods = b.id_goods AND s.id_series = b.id_series"
-)
-# Active barcode rows first; the main key before the alternative one.
-_KEY_SQL = (
-    f"{_LOOKUP_COLUMNS} WHERE b.key = ? AND b.add_on = ? ORDER BY b.active DESC LIMIT 1"
-)
-_ALT_KEY_SQL = (
-    f"{_LOOKUP_COLUMNS} WHERE b.alt_key = ? AND b.alt_add_on = ?"
-    " ORDER BY b.active DESC LIMIT 1"
-)
-# Every row of a main code, whatever its add-on.
-_MAIN_CODE_SQL = (
-    f"{_LOOKUP_COLUMNS} WHERE b.key = :key"
-    f" UNION ALL {_LOOKUP_COLUMNS} WHERE b.alt_key = :key"
-    " ORDER BY 7 DESC, 1"
-)
 # How many filters' ordered id lists the product table's paging keeps.
 FILTER_CACHE_SIZE = 4
 
@@ -179,8 +130,8 @@ class Catalog:
                     g.name_group,
                     g.id_owner_group,
                     g.active,
-                    _time(g.time_change),
-                    _dump(g),
+                    time_text(g.time_change),
+                    dump_model(g),
                 )
                 for g in groups
             ],
@@ -203,7 +154,13 @@ class Catalog:
             "INSERT OR REPLACE INTO price_levels (id_price_level, guid, "
             "name_price_level, active, data) VALUES (?, ?, ?, ?, ?)",
             [
-                (lv.id_price_level, lv.guid, lv.name_price_level, lv.active, _dump(lv))
+                (
+                    lv.id_price_level,
+                    lv.guid,
+                    lv.name_price_level,
+                    lv.active,
+                    dump_model(lv),
+                )
                 for lv in levels
             ],
         )
@@ -214,7 +171,7 @@ class Catalog:
             conn.executemany(
                 "INSERT OR REPLACE INTO unit_samples (id_unit, name_unit, data) "
                 "VALUES (?, ?, ?)",
-                [(s.id_unit, s.name_unit, _dump(s)) for s in samples],
+                [(s.id_unit, s.name_unit, dump_model(s)) for s in samples],
             )
 
     # --- writes: products -------------------------------------------------------
@@ -233,7 +190,7 @@ class Catalog:
                     "SELECT time_change, deleted FROM products WHERE id_goods = ?",
                     (product.id_goods,),
                 ).fetchone()
-                time_change = _time(product.time_change)
+                time_change = time_text(product.time_change)
                 if row is not None and row[0] == time_change and not row[1]:
                     continue
                 changed += 1
@@ -254,7 +211,7 @@ class Catalog:
                         product.id_group,
                         product.active,
                         time_change,
-                        _dump(product),
+                        dump_model(product),
                     ),
                 )
                 self._index_text(conn, product.id_goods)
@@ -325,7 +282,7 @@ class Catalog:
             self._insert_barcodes(conn, id_goods, details.barcodes)
             conn.execute(
                 "UPDATE products SET details_change = ? WHERE id_goods = ?",
-                (_time(time_change), id_goods),
+                (time_text(time_change), id_goods),
             )
 
     def upsert_unit(self, id_goods: int, unit: ProductUnit) -> None:
@@ -355,7 +312,14 @@ class Catalog:
             "INSERT OR REPLACE INTO product_units (id_goods, id_unit, guid, is_default,"
             " rate, data) VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (id_goods, u.id_unit, u.guid, u.is_default, _money(u.rate), _dump(u))
+                (
+                    id_goods,
+                    u.id_unit,
+                    u.guid,
+                    u.is_default,
+                    money_text(u.rate),
+                    dump_model(u),
+                )
                 for u in units
             ],
         )
@@ -367,7 +331,10 @@ class Catalog:
         conn.executemany(
             "INSERT OR REPLACE INTO series (id_goods, id_series, name_series, guid,"
             " data) VALUES (?, ?, ?, ?, ?)",
-            [(id_goods, s.id_series, s.name_series, s.guid, _dump(s)) for s in series],
+            [
+                (id_goods, s.id_series, s.name_series, s.guid, dump_model(s))
+                for s in series
+            ],
         )
 
     @staticmethod
@@ -382,11 +349,11 @@ class Catalog:
                     p.id_unit,
                     p.id_series,
                     p.id_price_level,
-                    _money(p.price),
-                    _money(p.min_price),
-                    _money(p.max_price),
+                    money_text(p.price),
+                    money_text(p.min_price),
+                    money_text(p.max_price),
                     p.active,
-                    _dump(p),
+                    dump_model(p),
                 )
                 for p in prices
             ],
@@ -412,7 +379,7 @@ class Catalog:
                     k.add_on,
                     k.alt_key,
                     k.alt_add_on,
-                    _dump(b),
+                    dump_model(b),
                 )
             )
         conn.executemany(
@@ -455,7 +422,7 @@ class Catalog:
     @staticmethod
     def _stored(row: sqlite3.Row) -> StoredProduct:
         return StoredProduct(
-            product=_load(Product, row[0]),
+            product=load_model(Product, row[0]),
             deleted=bool(row[1]),
             details_fetched=bool(row[2]),
         )
@@ -465,7 +432,7 @@ class Catalog:
         arg = (id_goods,)
         return ProductDetails(
             units=[
-                _load(ProductUnit, r[0])
+                load_model(ProductUnit, r[0])
                 for r in conn.execute(
                     "SELECT data FROM product_units WHERE id_goods = ?"
                     " ORDER BY is_default DESC, id_unit",
@@ -473,13 +440,13 @@ class Catalog:
                 )
             ],
             series=[
-                _load(Series, r[0])
+                load_model(Series, r[0])
                 for r in conn.execute(
                     "SELECT data FROM series WHERE id_goods = ? ORDER BY id_series", arg
                 )
             ],
             prices=[
-                _load(Price, r[0])
+                load_model(Price, r[0])
                 for r in conn.execute(
                     "SELECT data FROM prices WHERE id_goods = ?"
                     " ORDER BY id_price_level, id_unit, id_series",
@@ -487,7 +454,7 @@ class Catalog:
                 )
             ],
             barcodes=[
-                _load(Barcode, r[0])
+                load_model(Barcode, r[0])
                 for r in conn.execute(
                     "SELECT data FROM barcodes WHERE id_goods = ?"
                     " ORDER BY active DESC, bar_code, ext_bar_code",
@@ -519,79 +486,15 @@ class Catalog:
         return self.lookup(read_barcode(text))
 
     def lookup(self, reading: Reading) -> LookupResult | None:
-        """The product a scan names, or None when the local catalog has no such code.
-
-        Tries, in order: the main code with the scan's add-on (and the reading's
-        alternative); the main code alone when the add-on is not stored; for an
-        in-store code, its item key, then its item code as an internal code.
-        Active barcode rows win over inactive ones.
-        """
-        for key, add_on in keys.scanned_keys(reading):
-            row = self._barcode_row(key, add_on)
-            if row is not None:
-                return self._result(reading, row, MatchKind.BARCODE)
-        if reading.ext_bar_code:
-            row = self._barcode_row(reading.key, keys.NO_ADD_ON)
-            if row is not None:
-                return self._result(reading, row, MatchKind.MAIN_CODE_ONLY)
-        if reading.in_store is not None:
-            item = reading.in_store
-            for key in (keys.gtin14_of_ean13(item.item_key), item.item_code):
-                row = self._barcode_row(key, keys.NO_ADD_ON)
-                if row is not None:
-                    return self._result(
-                        reading, row, MatchKind.IN_STORE_ITEM, in_store=item
-                    )
-        return None
+        """The product a scan names, or None when the local catalog has no such
+        code (see `app.store.lookup.find` for the order of tries)."""
+        return lookup.find(self._conn, reading)
 
     def lookup_main_code(self, reading: Reading) -> list[LookupResult]:
         """Every stored barcode with the scan's main code, whatever its add-on
         (active first): for duplicate checks, where `lookup` would miss a code
         stored only with add-ons (a periodical's issues)."""
-        results: list[LookupResult] = []
-        seen: set[str] = set()
-        for key, _add_on in keys.scanned_keys(reading):
-            for row in self._conn.execute(_MAIN_CODE_SQL, {"key": key}):
-                if row[0] not in seen:
-                    seen.add(row[0])
-                    results.append(self._result(reading, row, MatchKind.BARCODE))
-        return results
-
-    def _barcode_row(self, key: str, add_on: str) -> sqlite3.Row | None:
-        """The barcode row for a key, joined with its product, unit and series:
-        one indexed statement when the main key has an active row (most scans)."""
-        conn = self._conn
-        row: sqlite3.Row | None = conn.execute(_KEY_SQL, (key, add_on)).fetchone()
-        if row is not None and row[6]:
-            return row
-        alternative: sqlite3.Row | None = conn.execute(
-            _ALT_KEY_SQL, (key, add_on)
-        ).fetchone()
-        if alternative is not None and (row is None or alternative[6]):
-            return alternative
-        return row
-
-    def _result(
-        self,
-        reading: Reading,
-        row: sqlite3.Row,
-        match: MatchKind,
-        in_store: InStoreValue | None = None,
-    ) -> LookupResult:
-        barcode_data, product_data, deleted, fetched, unit_data, series_data = row[:6]
-        return LookupResult(
-            reading=reading,
-            product=StoredProduct(
-                product=_load(Product, product_data),
-                deleted=bool(deleted),
-                details_fetched=bool(fetched),
-            ),
-            barcode=_load(Barcode, barcode_data),
-            unit=_load(ProductUnit, unit_data) if unit_data else None,
-            series=_load(Series, series_data) if series_data else None,
-            match=match,
-            in_store=in_store,
-        )
+        return lookup.find_main_code(self._conn, reading)
 
     # --- reads: search and paging -----------------------------------------------
 
@@ -698,7 +601,7 @@ class Catalog:
 
     def groups(self) -> list[Group]:
         return [
-            _load(Group, r[0])
+            load_model(Group, r[0])
             for r in self._conn.execute(
                 "SELECT data FROM groups ORDER BY name_group, id_group"
             )
@@ -708,7 +611,7 @@ class Catalog:
         row = self._conn.execute(
             "SELECT data FROM groups WHERE id_group = ?", (id_group,)
         ).fetchone()
-        return _load(Group, row[0]) if row else None
+        return load_model(Group, row[0]) if row else None
 
     def child_groups(self, id_owner_group: int | None) -> list[Group]:
         """Subgroups of a group, or the main groups for None, by name."""
@@ -717,7 +620,7 @@ class Catalog:
             " ORDER BY name_group, id_group",
             (id_owner_group,),
         )
-        return [_load(Group, r[0]) for r in rows]
+        return [load_model(Group, r[0]) for r in rows]
 
     def group_ancestors(self, id_group: int) -> list[int]:
         """The ids from the group's parent up to its main group (cycle-safe)."""
@@ -738,7 +641,7 @@ class Catalog:
 
     def price_levels(self) -> list[PriceLevel]:
         return [
-            _load(PriceLevel, r[0])
+            load_model(PriceLevel, r[0])
             for r in self._conn.execute(
                 "SELECT data FROM price_levels ORDER BY id_price_level"
             )
@@ -746,7 +649,7 @@ class Catalog:
 
     def unit_samples(self) -> list[UnitSample]:
         return [
-            _load(UnitSample, r[0])
+            load_model(UnitSample, r[0])
             for r in self._conn.execute(
                 "SELECT data FROM unit_samples ORDER BY id_unit"
             )
