@@ -1,0 +1,235 @@
+"""Scanning and labels in the main window: built once by the composition root.
+
+`Scanning` owns the keyboard wedge filter (installed on the application), the serial
+scanner (started from the settings), the scan journal and workflow, the feedback
+banner and beeps, and the label queue dock; it adds the mode switcher (F6/F7/F8) to
+the toolbar, "Scanner diagnostics" to the Tools menu, the Scanner and Printer pages to
+Settings, and keeps the status bar's scanner state and last scan up to date.
+
+    scanning = Scanning(window, runner, settings)
+    scanning.attach_catalog(panel)      # once the catalog panel exists
+    scanning.workflow.unknown_code      # -> the add-product wizard with the code
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from app.gui.label_queue_dock import LabelQueueDock
+from app.gui.printer_page import PrinterPage
+from app.gui.scan_diagnostics import (
+    ScanDiagnostics,
+    notice_text,
+    serial_failure_text,
+    serial_state_text,
+)
+from app.gui.scan_workflow import ScanBanner, ScanBeeper, ScanOutcome, ScanWorkflow
+from app.gui.scanner_page import ScannerConfig, ScannerPage, scanner_config
+from app.gui.settings import Settings
+from app.gui.settings_dialog import PAGE_PRINTER, PAGE_SCANNER, SettingsDialog
+from app.gui.tasks import TaskRunner
+from app.hardware.scan import Notice
+from app.hardware.serial_reader import SerialState, SerialStatus
+from app.hardware.serial_scanner import SerialScanner
+from app.hardware.wedge_filter import WedgeFilter
+from app.store.scan_journal import ScanJournal
+
+logger = logging.getLogger(__name__)
+
+NOTICE_MS = 15_000
+
+
+class Scanning(QObject):
+    """See the module docstring. `journal` and `serial` are for tests."""
+
+    def __init__(
+        self,
+        window: Any,  # MainWindow
+        runner: TaskRunner,
+        settings: Settings,
+        *,
+        journal: ScanJournal | None = None,
+        serial: SerialScanner | None = None,
+        install_wedge: bool = True,
+        beep: Callable[[], None] = QApplication.beep,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.runner = runner
+        self.journal = journal or ScanJournal()
+        self.config: ScannerConfig = scanner_config(settings.scanner)
+        self._install_wedge = install_wedge
+        self._serial_state: SerialStatus | None = None
+        self.catalog_panel: Any = None
+        self.diagnostics: ScanDiagnostics | None = None
+
+        self.workflow = ScanWorkflow(self.journal, self)
+        self.wedge = WedgeFilter(self.config.wedge, self)
+        self.serial = serial or SerialScanner(self)
+        self.banner = ScanBanner()
+        self.beeper = ScanBeeper(self, beep)
+        self.dock = LabelQueueDock(runner, settings.printer, window)
+        self.workflow.labels = self.dock
+
+        self._build_window()
+        self._connect()
+        self.apply_settings(settings)
+
+    # --- building -------------------------------------------------------------------
+
+    def _build_window(self) -> None:
+        window = self.window
+        window.add_top_widget(self.banner)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        window.view_menu.addAction(self.dock.toggleViewAction())
+
+        self.mode_group = self.workflow.build_actions(window)
+        window.tool_bar.addSeparator()
+        for action in self.mode_group.actions():
+            window.add_tool_action(action)
+        window.view_menu.addSeparator()
+        window.view_menu.addActions(self.mode_group.actions())
+
+        self.diagnostics_action = QAction(
+            QCoreApplication.translate("Scanning", "Scanner &diagnostics…"), window
+        )
+        self.diagnostics_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.diagnostics_action.triggered.connect(
+            lambda _checked=False: self.open_diagnostics()
+        )
+        window.tools_menu.addAction(self.diagnostics_action)
+        window.add_settings_page_hook(self._add_settings_pages)
+
+    def _connect(self) -> None:
+        for source in (self.wedge, self.serial):
+            source.scan_received.connect(self.workflow.handle_scan)
+            source.notice_raised.connect(self._on_scanner_notice_raised)
+        self.wedge.disabled.connect(self._on_wedge_disabled)
+        self.serial.status_changed.connect(self._on_serial_status_changed)
+        self.workflow.scan_handled.connect(self._on_workflow_scan_handled)
+        self.workflow.scan_handled.connect(self.banner.show_outcome)
+        self.workflow.scan_handled.connect(self.beeper.play)
+        self.dock.message.connect(self._show_message)
+        self.window.settings_changed.connect(self.apply_settings)
+        self.window.closing.connect(self.shutdown)
+
+    def _add_settings_pages(self, dialog: SettingsDialog) -> None:
+        scanner_page = ScannerPage(self.wedge)
+        scanner_page.test_running.connect(self.workflow.set_suspended)
+        dialog.set_page(PAGE_SCANNER, scanner_page)
+        dialog.set_page(PAGE_PRINTER, PrinterPage())
+
+    # --- public ---------------------------------------------------------------------
+
+    def attach_catalog(self, panel: Any) -> None:
+        """The catalog panel: Find mode selects in it; its "add to label queue"
+        fills the dock."""
+        self.catalog_panel = panel
+        self.workflow.set_catalog(panel.catalog, panel)
+        self.dock.set_catalog(panel.catalog)
+        panel.label_requested.connect(self.dock.add_request)
+
+    @Slot(object)
+    def apply_settings(self, settings: Settings) -> None:
+        config = scanner_config(settings.scanner)
+        self.wedge.set_rule(config.wedge)
+        if self._install_wedge:
+            if config.wedge.enabled:
+                self.wedge.install()
+            else:
+                self.wedge.uninstall()
+        if config.serial != self.config.serial or not self.serial.running:
+            if config.serial.port:
+                self.serial.start(config.serial)
+            elif self.serial.running:
+                self.serial.stop()
+        self.config = config
+        self.beeper.enabled = config.beep
+        self.dock.apply_printer_settings(settings.printer)
+        self._show_scanner_state()
+
+    @Slot(str)
+    def open_wizard(self, bar_code: str) -> Any:
+        """The add-product wizard with `bar_code` filled in (an unknown scan); its
+        "print labels" fills the queue. None while no catalog is mounted."""
+        panel = self.catalog_panel
+        if panel is None:
+            self._show_message(
+                QCoreApplication.translate(
+                    "Scanning", "The catalog is not loaded yet; try again in a moment."
+                )
+            )
+            return None
+        from app.gui.wizard import AddProductWizard, WizardSources
+
+        sources = WizardSources.for_client(
+            panel.controller.client, self.runner, catalog=panel.catalog
+        )
+        wizard = AddProductWizard(sources, bar_code=bar_code, parent=self.window)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.print_labels_requested.connect(self.dock.add_product_id)
+        wizard.open_product_requested.connect(panel.select_product)
+        logger.info("add-product wizard opened for an unknown scan")
+        wizard.show()
+        return wizard
+
+    def open_diagnostics(self) -> ScanDiagnostics:
+        if self.diagnostics is None:
+            self.diagnostics = ScanDiagnostics(self.wedge, self.serial, self.window)
+        self.diagnostics.show()
+        self.diagnostics.raise_()
+        return self.diagnostics
+
+    @Slot()
+    def shutdown(self) -> None:
+        if self.diagnostics is not None:
+            self.diagnostics.stop_recording()
+        self.wedge.uninstall()
+        self.serial.stop()
+        self.workflow.wait_for_done()
+
+    # --- slots ----------------------------------------------------------------------
+
+    def _show_message(self, text: str, msecs: int = 10_000) -> None:
+        self.window.statusBar().showMessage(text, msecs)
+
+    def _show_scanner_state(self) -> None:
+        parts = []
+        if self.config.wedge.enabled and not self.wedge.is_disabled:
+            parts.append(QCoreApplication.translate("Scanning", "keyboard"))
+        if self.config.serial.port:
+            parts.append(
+                serial_state_text(self._serial_state)
+                if self._serial_state is not None
+                else self.config.serial.port
+            )
+        self.window.set_scanner_state(
+            ", ".join(parts) or QCoreApplication.translate("Scanning", "off")
+        )
+
+    @Slot(object)
+    def _on_workflow_scan_handled(self, outcome: ScanOutcome) -> None:
+        if outcome.code:
+            self.window.set_last_scan(outcome.code)
+
+    @Slot(object)
+    def _on_scanner_notice_raised(self, notice: Notice) -> None:
+        self._show_message(notice_text(notice), NOTICE_MS)
+
+    @Slot(str)
+    def _on_wedge_disabled(self, text: str) -> None:
+        self._show_message(text, NOTICE_MS)
+        self._show_scanner_state()
+
+    @Slot(object)
+    def _on_serial_status_changed(self, status: SerialStatus) -> None:
+        self._serial_state = status
+        if status.state in (SerialState.FAILED, SerialState.DISCONNECTED):
+            self._show_message(serial_failure_text(status), NOTICE_MS)
+        self._show_scanner_state()
