@@ -24,6 +24,7 @@ from app.gui import i18n
 from app.gui.catalog_panel import CatalogPanel, mount_catalog
 from app.gui.crash import CrashHandler
 from app.gui.main_window import MainWindow, ServerInUse
+from app.gui.scan_wiring import Scanning
 from app.gui.settings import Settings, TokenStore, load_settings
 from app.gui.tasks import TaskFailure, TaskRunner
 
@@ -148,6 +149,9 @@ class GuiSession(QObject):
         self.catalog_panel: CatalogPanel | None = None
         self._sandbox_starter = sandbox_starter
         self._token_prompt = token_prompt
+        # Scanners, the scan workflow and the label queue (before the catalog).
+        self.scanning = Scanning(self.window, self.runner, self.settings)
+        self.scanning.workflow.unknown_code.connect(self.scanning.open_wizard)
 
         self.window.settings_changed.connect(self._on_window_settings_changed)
         self.window.closing.connect(self._on_window_closing)
@@ -205,6 +209,7 @@ class GuiSession(QObject):
             server.locale,
             is_sandbox=server.is_sandbox,
         )
+        self.scanning.attach_catalog(self.catalog_panel)
 
     def _on_sandbox_failed(self, failure: TaskFailure) -> None:
         self.window.set_server_state(self.tr("the sandbox did not start"))
