@@ -1,0 +1,127 @@
+"""Scanning in the main window: toolbar modes, status bar, banner, settings pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.gui.main_window import MainWindow
+from app.gui.printer_page import PrinterPage
+from app.gui.scan_wiring import Scanning
+from app.gui.scan_workflow import ScanMode
+from app.gui.scanner_page import ScannerPage
+from app.gui.settings import Settings, TokenStore
+from app.gui.settings_dialog import PAGE_PRINTER, PAGE_SCANNER
+from app.gui.tasks import TaskRunner
+from app.hardware.errors import ScannerPermissionDenied
+from app.hardware.scan import Scan, ScanSource
+from app.hardware.serial_reader import SerialState, SerialStatus
+from app.store.scan_journal import ScanJournal
+from tests.gui.fakes import MemoryKeyring
+
+
+@pytest.fixture
+def parts(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, Scanning]]:
+    runner = TaskRunner()
+    window = MainWindow(Settings(), TokenStore(MemoryKeyring()), runner)
+    qtbot.addWidget(window)
+    journal = ScanJournal(tmp_path / "scans.sqlite3")
+    beeps: list[int] = []
+    scanning = Scanning(
+        window,
+        runner,
+        Settings(),
+        journal=journal,
+        install_wedge=False,
+        beep=lambda: beeps.append(1),
+    )
+    scanning.beeps = beeps  # type: ignore[attr-defined]
+    yield window, scanning
+    scanning.shutdown()
+    runner.wait_for_done(10_000)
+    journal.close()
+
+
+def test_the_toolbar_switches_modes_and_the_dock_is_in_the_view_menu(
+    qtbot: QtBot, parts: tuple[MainWindow, Scanning]
+) -> None:
+    window, scanning = parts
+    names = [a.objectName() for a in window.tool_bar.actions() if a.objectName()]
+    assert names[-3:] == ["scanMode_find", "scanMode_labels", "scanMode_check"]
+
+    scanning.mode_group.actions()[1].trigger()
+
+    assert scanning.workflow.mode is ScanMode.LABELS
+    assert scanning.dock.toggleViewAction() in window.view_menu.actions()
+
+
+def test_an_invalid_scan_updates_the_status_bar_banner_and_beeps(
+    qtbot: QtBot, parts: tuple[MainWindow, Scanning]
+) -> None:
+    window, scanning = parts
+
+    with qtbot.waitSignal(scanning.workflow.scan_handled, timeout=5000):
+        scanning.wedge.scan_received.emit(
+            Scan("4006381333932", ScanSource.KEYBOARD, 0, 80)
+        )
+
+    assert window.scan_status.text() == "Last scan: 4006381333932"
+    assert scanning.banner.tone == "bad"
+    assert "should end in 1" in scanning.banner.text()
+    qtbot.waitUntil(lambda: len(scanning.beeps) == 3)  # type: ignore[attr-defined]
+
+
+def test_the_serial_state_shows_in_the_status_bar_with_the_fix(
+    qtbot: QtBot, parts: tuple[MainWindow, Scanning]
+) -> None:
+    window, scanning = parts
+    scanning.config = type(scanning.config)(
+        scanning.config.wedge,
+        type(scanning.config.serial)(port="/dev/ttyACM0"),
+        True,
+    )
+
+    scanning.serial.status_changed.emit(
+        SerialStatus(
+            SerialState.FAILED,
+            "/dev/ttyACM0",
+            "denied",
+            ScannerPermissionDenied("denied", port="/dev/ttyACM0"),
+        )
+    )
+
+    assert window.scanner_status.text() == (
+        "Scanner: keyboard, /dev/ttyACM0: not working"
+    )
+    assert "dialout" in window.statusBar().currentMessage()
+
+
+def test_the_settings_dialog_gets_the_scanner_and_printer_pages(
+    qtbot: QtBot, parts: tuple[MainWindow, Scanning]
+) -> None:
+    window, _scanning = parts
+
+    dialog = window.open_settings(PAGE_SCANNER)
+
+    assert isinstance(dialog.page(PAGE_SCANNER), ScannerPage)
+    assert isinstance(dialog.page(PAGE_PRINTER), PrinterPage)
+    dialog.reject()
+
+
+def test_printer_settings_reach_the_dock(
+    qtbot: QtBot, parts: tuple[MainWindow, Scanning]
+) -> None:
+    window, scanning = parts
+    settings = Settings(
+        printer={"template": "a4-3x8-70x37", "dpi": "300", "zpl_address": "zebra"}
+    )
+
+    window.settings_changed.emit(settings)
+
+    assert scanning.dock.template_name == "a4-3x8-70x37"
+    assert scanning.dock.dpi_combo.currentText() == "300"
+    assert scanning.dock.model.queue.dpi.x == 300
+    assert scanning.dock.send_button.isEnabled()
