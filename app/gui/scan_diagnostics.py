@@ -46,26 +46,25 @@ MAX_LINES = 5000
 
 
 def notice_text(notice: Notice) -> str:
-    tr = QCoreApplication.translate
     texts = {
-        NoticeKind.LAYOUT_MISMATCH: tr(
+        NoticeKind.LAYOUT_MISMATCH: QCoreApplication.translate(
             "ScannerNotices",
             "The scanner's keys could not be read with the active keyboard layout. "
             "Set the scanner to the computer's layout, or switch the computer to "
             "the scanner's (usually US English).",
         ),
-        NoticeKind.NUMLOCK_OFF: tr(
+        NoticeKind.NUMLOCK_OFF: QCoreApplication.translate(
             "ScannerNotices",
             "The scanner sent keypad keys while NumLock is off, so the code arrived "
             "as arrow keys. Turn NumLock on, or set the scanner to send normal "
             "number keys.",
         ),
-        NoticeKind.CAPS_LOCK: tr(
+        NoticeKind.CAPS_LOCK: QCoreApplication.translate(
             "ScannerNotices",
             "Caps Lock is on: the scanner's letters arrive in the wrong case. Turn "
             "Caps Lock off.",
         ),
-        NoticeKind.GARBLED_SERIAL: tr(
+        NoticeKind.GARBLED_SERIAL: QCoreApplication.translate(
             "ScannerNotices",
             "The serial scanner sent data that cannot be a barcode. Check that the "
             "baud rate, data bits, parity and stop bits match the scanner's (often "
@@ -77,46 +76,50 @@ def notice_text(notice: Notice) -> str:
 
 def serial_state_text(status: SerialStatus) -> str:
     """Short words for the status bar: "serial /dev/ttyACM0 connected"."""
-    tr = QCoreApplication.translate
     words = {
-        SerialState.CONNECTING: tr("ScannerStatus", "%1: connecting…"),
-        SerialState.CONNECTED: tr("ScannerStatus", "%1: ready"),
-        SerialState.DISCONNECTED: tr("ScannerStatus", "%1: unplugged, waiting"),
-        SerialState.FAILED: tr("ScannerStatus", "%1: not working"),
-        SerialState.STOPPED: tr("ScannerStatus", "%1: off"),
+        SerialState.CONNECTING: QCoreApplication.translate(
+            "ScannerStatus", "%1: connecting…"
+        ),
+        SerialState.CONNECTED: QCoreApplication.translate("ScannerStatus", "%1: ready"),
+        SerialState.DISCONNECTED: QCoreApplication.translate(
+            "ScannerStatus", "%1: unplugged, waiting"
+        ),
+        SerialState.FAILED: QCoreApplication.translate(
+            "ScannerStatus", "%1: not working"
+        ),
+        SerialState.STOPPED: QCoreApplication.translate("ScannerStatus", "%1: off"),
     }
     return words[status.state].replace("%1", status.port or "?")
 
 
 def serial_failure_text(status: SerialStatus) -> str:
     """A sentence the user can act on, by the error's type."""
-    tr = QCoreApplication.translate
     error = status.error
     port = status.port or "?"
     if isinstance(error, ScannerPermissionDenied):
-        return tr(
+        return QCoreApplication.translate(
             "ScannerStatus",
             "You may not open the serial port %1. Add your user to the 'dialout' "
             "group (Debian, Ubuntu, Fedora) or 'uucp' (Arch): sudo usermod -aG "
             "dialout $USER, then log out and in again.",
         ).replace("%1", port)
     if isinstance(error, ScannerPortBusy):
-        return tr(
+        return QCoreApplication.translate(
             "ScannerStatus",
             "The serial port %1 is in use by another program. Close it and try again.",
         ).replace("%1", port)
     if isinstance(error, ScannerPortNotFound):
-        return tr(
+        return QCoreApplication.translate(
             "ScannerStatus",
             "There is no serial port %1. Plug the scanner in or choose its port in "
             "Settings → Scanner.",
         ).replace("%1", port)
     if status.state is SerialState.DISCONNECTED:
-        return tr(
+        return QCoreApplication.translate(
             "ScannerStatus",
             "The scanner on %1 was unplugged; it is used again as soon as it is back.",
         ).replace("%1", port)
-    return tr(
+    return QCoreApplication.translate(
         "ScannerStatus",
         "The serial scanner on %1 does not work. The details are in the log.",
     ).replace("%1", port)
@@ -279,7 +282,6 @@ class ScanDiagnostics(QDialog):
             .replace("%4", f"{scan.duration_ms:.0f}")
             .replace("%5", aim)
         )
-        self._last_key_ms = self._last_read_ms = None
 
     @Slot(object)
     def add_notice(self, notice: Notice) -> None:

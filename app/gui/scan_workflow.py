@@ -385,11 +385,7 @@ class ScanWorkflow(QObject):
             except LabelError as failure:
                 error = failure
             else:
-                return outcome(
-                    OutcomeKind.QUEUED,
-                    self.tr("+1 label: %1").replace("%1", name),
-                    id_goods,
-                )
+                return outcome(OutcomeKind.QUEUED, name, id_goods)
         reason = error.message if error is not None else ""
         return outcome(
             OutcomeKind.FAILED,
@@ -457,7 +453,7 @@ class ScanBanner(QLabel):
         )
         prefix = {
             OutcomeKind.FOUND: self.tr("Found"),
-            OutcomeKind.QUEUED: self.tr("Label"),
+            OutcomeKind.QUEUED: self.tr("+1 label"),
             OutcomeKind.READING: self.tr("Reading"),
             OutcomeKind.UNKNOWN: self.tr("Unknown"),
             OutcomeKind.INVALID: self.tr("Invalid"),

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -89,54 +91,53 @@ def read_controls(text: str) -> str:
 
 
 def problem_text(problem: ScanProblem, check: ScanCheck) -> str:
-    tr = QCoreApplication.translate
     texts = {
-        ScanProblem.NOTHING_RECEIVED: tr(
+        ScanProblem.NOTHING_RECEIVED: QCoreApplication.translate(
             "ScannerPage",
             "Nothing arrived from the scanner. Is it plugged in and set to USB "
             "keyboard mode?",
         ),
-        ScanProblem.NUMLOCK_OFF: tr(
+        ScanProblem.NUMLOCK_OFF: QCoreApplication.translate(
             "ScannerPage",
             "NumLock is off: the scanner's keypad digits arrived as arrow keys. Turn "
             "NumLock on, or set the scanner to send normal number keys.",
         ),
-        ScanProblem.LAYOUT_UNREADABLE: tr(
+        ScanProblem.LAYOUT_UNREADABLE: QCoreApplication.translate(
             "ScannerPage",
             "The keys could not be read with the active keyboard layout. Set the "
             "scanner to the computer's layout, or switch the computer to US "
             "English while scanning.",
         ),
-        ScanProblem.LAYOUT_DIFFERS: tr(
+        ScanProblem.LAYOUT_DIFFERS: QCoreApplication.translate(
             "ScannerPage",
             "The keyboard layout differs from the scanner's (it typed %1). Komora "
             "reads the code anyway, but other programs will get the wrong text.",
         ).replace("%1", check.typed),
-        ScanProblem.CAPS_LOCK: tr(
+        ScanProblem.CAPS_LOCK: QCoreApplication.translate(
             "ScannerPage", "Caps Lock is on; turn it off for letters to arrive right."
         ),
-        ScanProblem.TERMINATOR_MISSING: tr(
+        ScanProblem.TERMINATOR_MISSING: QCoreApplication.translate(
             "ScannerPage",
             "The scanner sent no Enter or Tab after the code. Set it to add Enter, "
             "or choose 'none' as the terminator here.",
         ),
-        ScanProblem.TERMINATOR_WRONG: tr(
+        ScanProblem.TERMINATOR_WRONG: QCoreApplication.translate(
             "ScannerPage",
             "The scanner ends codes with another key than the one chosen here. "
             "Choose the terminator it sends.",
         ),
-        ScanProblem.TOO_SLOW: tr(
+        ScanProblem.TOO_SLOW: QCoreApplication.translate(
             "ScannerPage",
             "The keys came slowly (up to %1 ms apart, %2 ms in all). Raise the "
             "longest gap or burst here, or speed up the scanner's keyboard output.",
         )
         .replace("%1", f"{check.max_gap_ms:.0f}")
         .replace("%2", f"{check.duration_ms:.0f}"),
-        ScanProblem.TOO_SHORT: tr(
+        ScanProblem.TOO_SHORT: QCoreApplication.translate(
             "ScannerPage",
             "The code is shorter than the minimum length chosen here.",
         ),
-        ScanProblem.WRONG_CODE: tr(
+        ScanProblem.WRONG_CODE: QCoreApplication.translate(
             "ScannerPage",
             "The scan read %1, not the test code %2: scan the barcode shown here.",
         )
@@ -176,7 +177,7 @@ def _select(combo: QComboBox, data: object) -> None:
     combo.setCurrentIndex(max(0, index))
 
 
-class ScannerPage(QWidget):
+class ScannerPage(QScrollArea):
     """Settings page for scanners; `wedge` feeds the test scan (None: no test).
 
     Signals:
@@ -214,7 +215,12 @@ class ScannerPage(QWidget):
         self._give_up.setInterval(TEST_TIMEOUT_MS)
         self._give_up.timeout.connect(self._finish_test)
 
-        layout = QVBoxLayout(self)
+        # The page scrolls: the Settings dialog is smaller than its three groups.
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.setWidget(body)
+        layout = QVBoxLayout(body)
         layout.addWidget(self._build_wedge())
         layout.addWidget(self._build_serial())
         layout.addWidget(self._build_test())

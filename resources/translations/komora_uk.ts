@@ -151,6 +151,100 @@
     </message>
 </context>
 <context>
+    <name>CatalogController</name>
+    <message>
+        <source>sandbox</source>
+        <translation>пісочниця</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>з’єднання…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>з’єднано</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>немає зв’язку</translation>
+    </message>
+    <message>
+        <source>writes queued: %1</source>
+        <translation>змін у черзі: %1</translation>
+    </message>
+    <message>
+        <source>writes refused: %1</source>
+        <translation>змін відхилено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPanel</name>
+    <message>
+        <source>Search by name, code or barcode (F3)</source>
+        <translation>Пошук за назвою, кодом чи штрихкодом (F3)</translation>
+    </message>
+    <message>
+        <source>Find product</source>
+        <translation>Знайти товар</translation>
+    </message>
+    <message>
+        <source>&amp;New product…</source>
+        <translation>&amp;Новий товар…</translation>
+    </message>
+    <message>
+        <source>&amp;Add unit or barcode…</source>
+        <translation>&amp;Додати одиницю чи штрихкод…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit selected…</source>
+        <translation>&amp;Змінити вибране…</translation>
+    </message>
+    <message>
+        <source>Edit &amp;group…</source>
+        <translation>Змінити &amp;групу…</translation>
+    </message>
+    <message>
+        <source>New gro&amp;up…</source>
+        <translation>Нова гр&amp;упа…</translation>
+    </message>
+    <message>
+        <source>Price &amp;levels…</source>
+        <translation>&amp;Рівні цін…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync with the server</source>
+        <translation>&amp;Синхронізувати з сервером</translation>
+    </message>
+    <message>
+        <source>&amp;Unsent changes…</source>
+        <translation>&amp;Невідправлені зміни…</translation>
+    </message>
+    <message>
+        <source>Add to label &amp;queue</source>
+        <translation>Додати до &amp;черги етикеток</translation>
+    </message>
+    <message>
+        <source>The group was not moved: %1</source>
+        <translation>Групу не перенесено: %1</translation>
+    </message>
+    <message>
+        <source>Products: %1</source>
+        <translation>Товарів: %1</translation>
+    </message>
+    <message>
+        <source>The server is out of reach: the change is queued and sent later.</source>
+        <translation>Сервер недоступний: зміну поставлено в чергу, її буде надіслано пізніше.</translation>
+    </message>
+    <message>
+        <source>Sync %p%</source>
+        <translation>Синхронізація %p%</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Синхронізація не вдалася: %1</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -281,10 +375,143 @@
     </message>
 </context>
 <context>
+    <name>DomainErrors</name>
+    <message>
+        <source>Type the barcode&apos;s digits.</source>
+        <translation>Введіть цифри штрихкоду.</translation>
+    </message>
+    <message>
+        <source>Only digits are allowed; “%1” at position %2 is not.</source>
+        <translation>Дозволено лише цифри; «%1» на позиції %2 — не цифра.</translation>
+    </message>
+    <message>
+        <source>Wrong check digit %1; this code needs %2.</source>
+        <translation>Хибна контрольна цифра %1; для цього коду потрібна %2.</translation>
+    </message>
+    <message>
+        <source>%1 digits is not a barcode length; accepted: %2.</source>
+        <translation>Штрихкод не буває завдовжки %1 цифр; допустимо: %2.</translation>
+    </message>
+    <message>
+        <source>The add-on must be 2 or 5 digits.</source>
+        <translation>Додатковий код має складатися з 2 або 5 цифр.</translation>
+    </message>
+    <message>
+        <source>This unit type cannot be added: the default unit&apos;s type does not allow it.</source>
+        <translation>Одиницю такого типу додати не можна: тип основної одиниці цього не дозволяє.</translation>
+    </message>
+    <message>
+        <source>The minimum price must be at least %1.</source>
+        <translation>Мінімальна ціна має бути щонайменше %1.</translation>
+    </message>
+    <message>
+        <source>The maximum price may not exceed the price.</source>
+        <translation>Максимальна ціна не може перевищувати ціну.</translation>
+    </message>
+    <message>
+        <source>The minimum price may not exceed the maximum price.</source>
+        <translation>Мінімальна ціна не може перевищувати максимальну.</translation>
+    </message>
+    <message>
+        <source>Invalid amount: %1</source>
+        <translation>Неправильна сума: %1</translation>
+    </message>
+    <message>
+        <source>The rate must be a number, e.g. 12.</source>
+        <translation>Коефіцієнт має бути числом, наприклад 12.</translation>
+    </message>
+    <message>
+        <source>The rate must be greater than 0.</source>
+        <translation>Коефіцієнт має бути більшим за 0.</translation>
+    </message>
+    <message>
+        <source>The rate may have at most 3 decimals.</source>
+        <translation>Коефіцієнт може мати щонайбільше 3 знаки після коми.</translation>
+    </message>
+    <message>
+        <source>The rate is too large.</source>
+        <translation>Коефіцієнт завеликий.</translation>
+    </message>
+    <message>
+        <source>A whole-number unit needs a whole-number rate.</source>
+        <translation>Для штучної одиниці коефіцієнт має бути цілим числом.</translation>
+    </message>
+    <message>
+        <source>This unit&apos;s rate must be a multiple of 0.25.</source>
+        <translation>Коефіцієнт цієї одиниці має бути кратним 0,25.</translation>
+    </message>
+    <message>
+        <source>The default unit&apos;s rate must be 1.</source>
+        <translation>Коефіцієнт основної одиниці має дорівнювати 1.</translation>
+    </message>
+    <message>
+        <source>The product already has this unit.</source>
+        <translation>Товар уже має цю одиницю.</translation>
+    </message>
+    <message>
+        <source>A product needs exactly one default unit.</source>
+        <translation>Товар повинен мати рівно одну основну одиницю.</translation>
+    </message>
+    <message>
+        <source>Invalid value: %1</source>
+        <translation>Неправильне значення: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GroupEditor</name>
+    <message>
+        <source>Edit group</source>
+        <translation>Змінити групу</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>Нова група</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Назва:</translation>
+    </message>
+    <message>
+        <source>(main group)</source>
+        <translation>(головна група)</translation>
+    </message>
+    <message>
+        <source>&amp;Parent:</source>
+        <translation>&amp;Батьківська група:</translation>
+    </message>
+    <message>
+        <source>&amp;Active</source>
+        <translation>&amp;Активна</translation>
+    </message>
+    <message>
+        <source>Type the group&apos;s name.</source>
+        <translation>Введіть назву групи.</translation>
+    </message>
+</context>
+<context>
     <name>GroupPicker</name>
     <message>
         <source>Type to find a group…</source>
         <translation>Почніть вводити назву групи…</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTree</name>
+    <message>
+        <source>A group cannot be moved into itself or into one of its subgroups.</source>
+        <translation>Групу не можна перенести в неї саму чи в одну з її підгруп.</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Групи</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>Усі товари</translation>
+    </message>
+    <message>
+        <source>Inactive group</source>
+        <translation>Неактивна група</translation>
     </message>
 </context>
 <context>
@@ -384,6 +611,245 @@ Access token for %1:</source>
     <message>
         <source>Interface &amp;language:</source>
         <translation>&amp;Мова інтерфейсу:</translation>
+    </message>
+</context>
+<context>
+    <name>LabelErrors</name>
+    <message>
+        <source>The printer would not take the label&apos;s exact page size, so nothing was printed. Set its paper to the label size in the printer&apos;s settings.</source>
+        <translation>Принтер не прийняв точний розмір сторінки етикетки, тож нічого не надруковано. Задайте в налаштуваннях принтера папір розміром з етикетку.</translation>
+    </message>
+    <message>
+        <source>Printing failed.</source>
+        <translation>Друк не вдався.</translation>
+    </message>
+    <message>
+        <source>The barcode does not fit this label.</source>
+        <translation>Штрихкод не вміщається на цю етикетку.</translation>
+    </message>
+    <message>
+        <source>This barcode cannot be printed.</source>
+        <translation>Цей штрихкод не можна надрукувати.</translation>
+    </message>
+    <message>
+        <source>The label template cannot be used.</source>
+        <translation>Шаблоном етикетки не можна скористатися.</translation>
+    </message>
+    <message>
+        <source>The labels could not be written or sent.</source>
+        <translation>Етикетки не вдалося записати чи надіслати.</translation>
+    </message>
+    <message>
+        <source>The label cannot be made.</source>
+        <translation>Етикетку не можна створити.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPreviewDialog</name>
+    <message>
+        <source>Label preview</source>
+        <translation>Попередній перегляд етикеток</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous page</source>
+        <translation>◀ &amp;Попередня сторінка</translation>
+    </message>
+    <message>
+        <source>&amp;Next page ▶</source>
+        <translation>&amp;Наступна сторінка ▶</translation>
+    </message>
+    <message>
+        <source>Nothing to preview.</source>
+        <translation>Немає чого переглядати.</translation>
+    </message>
+    <message>
+        <source>%1 — page %2 of %3, %4 × %5 mm at %6 dpi; %7 labels on %8 pages in all</source>
+        <translation>%1 — сторінка %2 з %3, %4 × %5 мм при %6 dpi; усього етикеток: %7, сторінок: %8</translation>
+    </message>
+</context>
+<context>
+    <name>LabelQueueDock</name>
+    <message>
+        <source>Label queue</source>
+        <translation>Черга етикеток</translation>
+    </message>
+    <message>
+        <source>Template for labels added next</source>
+        <translation>Шаблон для етикеток, що додаються далі</translation>
+    </message>
+    <message>
+        <source>Use for &amp;selected</source>
+        <translation>Для &amp;вибраних</translation>
+    </message>
+    <message>
+        <source>First free label on a partly used sheet</source>
+        <translation>Перша вільна етикетка на частково використаному аркуші</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ви&amp;лучити</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Очистити</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view…</source>
+        <translation>Перег&amp;ляд…</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Друк</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Експорт…</translation>
+    </message>
+    <message>
+        <source>Send to &amp;ZPL printer</source>
+        <translation>Надіслати на &amp;ZPL-принтер</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Шаблон:</translation>
+    </message>
+    <message>
+        <source>DPI:</source>
+        <translation>DPI:</translation>
+    </message>
+    <message>
+        <source>Start at label:</source>
+        <translation>Почати з етикетки:</translation>
+    </message>
+    <message>
+        <source>Product %1 is not in the local catalog yet; sync, then add its labels again.</source>
+        <translation>Товару %1 ще немає в локальному каталозі; синхронізуйте його й додайте етикетки знову.</translation>
+    </message>
+    <message>
+        <source>%1 has no barcode to print.</source>
+        <translation>%1 не має штрихкоду для друку.</translation>
+    </message>
+    <message>
+        <source>%1 label(s) queued: %2</source>
+        <translation>Етикеток у черзі: %1 — %2</translation>
+    </message>
+    <message>
+        <source>The label queue is empty.</source>
+        <translation>Черга етикеток порожня.</translation>
+    </message>
+    <message>
+        <source>Export labels</source>
+        <translation>Експорт етикеток</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;PNG images (*.png);;ZPL for Zebra printers (*.zpl)</source>
+        <translation>PDF (*.pdf);;Зображення PNG (*.png);;ZPL для принтерів Zebra (*.zpl)</translation>
+    </message>
+    <message>
+        <source>Set the ZPL printer&apos;s address in Settings → Printer.</source>
+        <translation>Укажіть адресу ZPL-принтера в Налаштування → Принтер.</translation>
+    </message>
+    <message>
+        <source>Labels written: %1</source>
+        <translation>Етикетки записано: %1</translation>
+    </message>
+    <message>
+        <source>Labels sent to the printer.</source>
+        <translation>Етикетки надіслано на принтер.</translation>
+    </message>
+    <message>
+        <source>%1 labels in %2 rows</source>
+        <translation>Етикеток: %1, рядків: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LabelQueueModel</name>
+    <message>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Етикеток</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Шаблон</translation>
+    </message>
+</context>
+<context>
+    <name>LevelEditor</name>
+    <message>
+        <source>Id</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активний</translation>
+    </message>
+    <message>
+        <source>%1 (fixed)</source>
+        <translation>%1 (незмінний)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ні</translation>
+    </message>
+    <message>
+        <source>The Purchase level is fixed by the back office.</source>
+        <translation>Закупівельний рівень задає бек-офіс; його не можна змінити.</translation>
+    </message>
+    <message>
+        <source>Edit price level</source>
+        <translation>Змінити рівень цін</translation>
+    </message>
+    <message>
+        <source>New price level</source>
+        <translation>Новий рівень цін</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Назва:</translation>
+    </message>
+    <message>
+        <source>&amp;Active</source>
+        <translation>&amp;Активний</translation>
+    </message>
+    <message>
+        <source>Type the level&apos;s name.</source>
+        <translation>Введіть назву рівня.</translation>
+    </message>
+    <message>
+        <source>Another price level has this name.</source>
+        <translation>Інший рівень цін уже має таку назву.</translation>
+    </message>
+    <message>
+        <source>Price levels</source>
+        <translation>Рівні цін</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Додати…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Змінити…</translation>
+    </message>
+    <message>
+        <source>Purchase is the back office&apos;s fixed level; it cannot be changed.</source>
+        <translation>Закупівельний — незмінний рівень бек-офісу; його змінити не можна.</translation>
     </message>
 </context>
 <context>
@@ -494,6 +960,101 @@ Access token for %1:</source>
     </message>
 </context>
 <context>
+    <name>Outbox</name>
+    <message>
+        <source>New group</source>
+        <translation>Нова група</translation>
+    </message>
+    <message>
+        <source>Group changed</source>
+        <translation>Зміна групи</translation>
+    </message>
+    <message>
+        <source>New price level</source>
+        <translation>Новий рівень цін</translation>
+    </message>
+    <message>
+        <source>Price level changed</source>
+        <translation>Зміна рівня цін</translation>
+    </message>
+    <message>
+        <source>New unit</source>
+        <translation>Нова одиниця</translation>
+    </message>
+    <message>
+        <source>Unit changed</source>
+        <translation>Зміна одиниці</translation>
+    </message>
+    <message>
+        <source>New series</source>
+        <translation>Нова серія</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Нова ціна</translation>
+    </message>
+    <message>
+        <source>New barcode</source>
+        <translation>Новий штрихкод</translation>
+    </message>
+    <message>
+        <source>Barcode changed</source>
+        <translation>Зміна штрихкоду</translation>
+    </message>
+    <message>
+        <source>Product changed</source>
+        <translation>Зміна товару</translation>
+    </message>
+    <message>
+        <source>product %1</source>
+        <translation>товар %1</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>відхилено</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>надсилається</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>очікує</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Зміна</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>The server said</source>
+        <translation>Відповідь сервера</translation>
+    </message>
+    <message>
+        <source>Unsent changes</source>
+        <translation>Невідправлені зміни</translation>
+    </message>
+    <message>
+        <source>&amp;Send again</source>
+        <translation>&amp;Надіслати ще раз</translation>
+    </message>
+    <message>
+        <source>&amp;Drop</source>
+        <translation>&amp;Відкинути</translation>
+    </message>
+    <message>
+        <source>%1 waiting, %2 refused. A refused change holds back the later changes of the same product until it is sent again or dropped.</source>
+        <translation>Очікують: %1, відхилено: %2. Відхилена зміна затримує подальші зміни того самого товару, доки її не надішлють ще раз або не відкинуть.</translation>
+    </message>
+</context>
+<context>
     <name>PricesPage</name>
     <message>
         <source>Prices</source>
@@ -522,6 +1083,848 @@ Access token for %1:</source>
     <message>
         <source>Loading the price levels…</source>
         <translation>Завантажую рівні цін…</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <source>Ask each time</source>
+        <translation>Питати щоразу</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.50 or printer:9100</source>
+        <translation>напр. 192.168.1.50 або printer:9100</translation>
+    </message>
+    <message>
+        <source>Thermal label printers print best at their own resolution: 203 dpi for most, 300 dpi for some. A ZPL printer on the network receives the labels directly on port 9100.</source>
+        <translation>Термопринтери етикеток друкують найкраще у власній роздільності: здебільшого 203 dpi, деякі 300 dpi. ZPL-принтер у мережі отримує етикетки напряму через порт 9100.</translation>
+    </message>
+    <message>
+        <source>Default &amp;template:</source>
+        <translation>Типовий &amp;шаблон:</translation>
+    </message>
+    <message>
+        <source>Printer &amp;resolution (dpi):</source>
+        <translation>&amp;Роздільність принтера (dpi):</translation>
+    </message>
+    <message>
+        <source>System &amp;printer:</source>
+        <translation>Системний &amp;принтер:</translation>
+    </message>
+    <message>
+        <source>&amp;ZPL printer address:</source>
+        <translation>Адреса &amp;ZPL-принтера:</translation>
+    </message>
+    <message>
+        <source>The resolution must be a number of dots per inch such as 203, or two for x and y such as 300x600.</source>
+        <translation>Роздільність — це кількість точок на дюйм, наприклад 203, або дві для x і y, наприклад 300x600.</translation>
+    </message>
+    <message>
+        <source>The ZPL printer&apos;s address must be a host name or IP address, optionally with :port (9100 by default).</source>
+        <translation>Адреса ZPL-принтера — це ім’я вузла чи IP-адреса, за потреби з :порт (типово 9100).</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDetail</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Додати…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Змінити…</translation>
+    </message>
+    <message>
+        <source>Add (Ins)</source>
+        <translation>Додати (Ins)</translation>
+    </message>
+    <message>
+        <source>Edit the selected row (F2)</source>
+        <translation>Змінити вибраний рядок (F2)</translation>
+    </message>
+    <message>
+        <source>Add to &amp;label queue</source>
+        <translation>До &amp;черги етикеток</translation>
+    </message>
+    <message>
+        <source>Add to label queue (Ctrl+P)</source>
+        <translation>Додати до черги етикеток (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Units</source>
+        <translation>&amp;Одиниці</translation>
+    </message>
+    <message>
+        <source>S&amp;eries</source>
+        <translation>С&amp;ерії</translation>
+    </message>
+    <message>
+        <source>&amp;Prices</source>
+        <translation>&amp;Ціни</translation>
+    </message>
+    <message>
+        <source>&amp;Barcodes</source>
+        <translation>&amp;Штрихкоди</translation>
+    </message>
+    <message>
+        <source>Prices change through a revaluation.</source>
+        <translation>Ціни змінюються через переоцінку.</translation>
+    </message>
+    <message>
+        <source>Prices are read-only after creation; changes go through a revaluation document.</source>
+        <translation>Після створення ціни лише для читання; змінюють їх документом переоцінки.</translation>
+    </message>
+    <message>
+        <source>The catalog API cannot change a series.</source>
+        <translation>API каталогу не дозволяє змінювати серію.</translation>
+    </message>
+    <message>
+        <source>Select a product to see its details.</source>
+        <translation>Виберіть товар, щоб побачити подробиці.</translation>
+    </message>
+    <message>
+        <source>code %1</source>
+        <translation>код %1</translation>
+    </message>
+    <message>
+        <source>deleted on the server</source>
+        <translation>видалено на сервері</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>неактивний</translation>
+    </message>
+    <message>
+        <source>details not synced yet</source>
+        <translation>подробиці ще не синхронізовано</translation>
+    </message>
+    <message>
+        <source>whole</source>
+        <translation>цілі</translation>
+    </message>
+    <message>
+        <source>quarters</source>
+        <translation>чверті</translation>
+    </message>
+    <message>
+        <source>fractional</source>
+        <translation>дробові</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ні</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Одиниця</translation>
+    </message>
+    <message>
+        <source>Counted in</source>
+        <translation>Облік</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Коефіцієнт</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Основна</translation>
+    </message>
+    <message>
+        <source>For orders</source>
+        <translation>Для замовлень</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активна</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Серія</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Price level</source>
+        <translation>Рівень цін</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Ціна</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>Мінімум</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>Максимум</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <source>Add-on</source>
+        <translation>Дод. код</translation>
+    </message>
+    <message>
+        <source>Edit unit</source>
+        <translation>Змінити одиницю</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>Додати одиницю</translation>
+    </message>
+    <message>
+        <source>&amp;Unit:</source>
+        <translation>&amp;Одиниця:</translation>
+    </message>
+    <message>
+        <source>&amp;Counted in:</source>
+        <translation>&amp;Облік:</translation>
+    </message>
+    <message>
+        <source>how many default units, e.g. 12</source>
+        <translation>скільки основних одиниць, наприклад 12</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>&amp;Коефіцієнт:</translation>
+    </message>
+    <message>
+        <source>Usable in &amp;orders</source>
+        <translation>Для &amp;замовлень</translation>
+    </message>
+    <message>
+        <source>&amp;Active</source>
+        <translation>&amp;Активна</translation>
+    </message>
+    <message>
+        <source>The default unit is %1 (%2); the rate counts default units.</source>
+        <translation>Основна одиниця — %1 (%2); коефіцієнт рахує основні одиниці.</translation>
+    </message>
+    <message>
+        <source>Choose a unit.</source>
+        <translation>Виберіть одиницю.</translation>
+    </message>
+    <message>
+        <source>Type the rate, e.g. 12.</source>
+        <translation>Введіть коефіцієнт, наприклад 12.</translation>
+    </message>
+    <message>
+        <source>This unit has no guid to edit by.</source>
+        <translation>Ця одиниця не має guid, тож її не можна змінити.</translation>
+    </message>
+    <message>
+        <source>Add series</source>
+        <translation>Додати серію</translation>
+    </message>
+    <message>
+        <source>e.g. 2026-49</source>
+        <translation>наприклад 2026-49</translation>
+    </message>
+    <message>
+        <source>&amp;Series id:</source>
+        <translation>&amp;Код серії:</translation>
+    </message>
+    <message>
+        <source>e.g. No. 49 2026</source>
+        <translation>наприклад №49 2026</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Назва:</translation>
+    </message>
+    <message>
+        <source>Type the series id.</source>
+        <translation>Введіть код серії.</translation>
+    </message>
+    <message>
+        <source>The product already has this series.</source>
+        <translation>Товар уже має цю серію.</translation>
+    </message>
+    <message>
+        <source>Type the series name.</source>
+        <translation>Введіть назву серії.</translation>
+    </message>
+    <message>
+        <source>Add price</source>
+        <translation>Додати ціну</translation>
+    </message>
+    <message>
+        <source>Price &amp;level:</source>
+        <translation>&amp;Рівень цін:</translation>
+    </message>
+    <message>
+        <source>&amp;Series:</source>
+        <translation>&amp;Серія:</translation>
+    </message>
+    <message>
+        <source>&amp;Price:</source>
+        <translation>&amp;Ціна:</translation>
+    </message>
+    <message>
+        <source>the price, if empty</source>
+        <translation>якщо порожньо — ціна</translation>
+    </message>
+    <message>
+        <source>M&amp;inimum:</source>
+        <translation>М&amp;інімум:</translation>
+    </message>
+    <message>
+        <source>M&amp;aximum:</source>
+        <translation>М&amp;аксимум:</translation>
+    </message>
+    <message>
+        <source>A price is set once. Later changes go through a revaluation.</source>
+        <translation>Ціну задають один раз. Подальші зміни — через переоцінку.</translation>
+    </message>
+    <message>
+        <source>The product has no default unit yet.</source>
+        <translation>Товар ще не має основної одиниці.</translation>
+    </message>
+    <message>
+        <source>Choose a price level.</source>
+        <translation>Виберіть рівень цін.</translation>
+    </message>
+    <message>
+        <source>This level already has a price; change it with a revaluation.</source>
+        <translation>На цьому рівні ціна вже є; змініть її переоцінкою.</translation>
+    </message>
+    <message>
+        <source>Type the price.</source>
+        <translation>Введіть ціну.</translation>
+    </message>
+    <message>
+        <source>Edit barcode</source>
+        <translation>Змінити штрихкод</translation>
+    </message>
+    <message>
+        <source>Add barcode</source>
+        <translation>Додати штрихкод</translation>
+    </message>
+    <message>
+        <source>scan or type the digits</source>
+        <translation>відскануйте або введіть цифри</translation>
+    </message>
+    <message>
+        <source>&amp;Barcode:</source>
+        <translation>&amp;Штрихкод:</translation>
+    </message>
+    <message>
+        <source>2 or 5 digits, or empty</source>
+        <translation>2 або 5 цифр, або порожньо</translation>
+    </message>
+    <message>
+        <source>A&amp;dd-on:</source>
+        <translation>&amp;Дод. код:</translation>
+    </message>
+    <message>
+        <source>The product has no unit yet.</source>
+        <translation>Товар ще не має одиниць.</translation>
+    </message>
+    <message>
+        <source>This barcode has no guid.</source>
+        <translation>Цей штрихкод не має guid.</translation>
+    </message>
+    <message>
+        <source>This barcode already belongs to “%1” (code %2).</source>
+        <translation>Цей штрихкод уже належить товару «%1» (код %2).</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Група</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Од.</translation>
+    </message>
+    <message>
+        <source>Retail price</source>
+        <translation>Роздрібна ціна</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>Штрихкод</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Активний</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ні</translation>
+    </message>
+    <message>
+        <source>Barcodes: %1</source>
+        <translation>Штрихкодів: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScanBanner</name>
+    <message>
+        <source>Found</source>
+        <translation>Знайдено</translation>
+    </message>
+    <message>
+        <source>+1 label</source>
+        <translation>+1 етикетка</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Зчитано</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Невідомий</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Недійсний</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Не виконано</translation>
+    </message>
+</context>
+<context>
+    <name>ScanDiagnostics</name>
+    <message>
+        <source>Scanner diagnostics</source>
+        <translation>Діагностика сканера</translation>
+    </message>
+    <message>
+        <source>Scan a barcode: each key or serial read is listed with the time since the previous one, then the scan decoded from them. Scanner keys come a few milliseconds apart; typing, a hundred or more.</source>
+        <translation>Відскануйте штрихкод: кожну клавішу чи порцію байтів із послідовного порту показано з часом від попередньої, а далі — розпізнаний з них код. Клавіші сканера йдуть за кілька мілісекунд одна за одною, під час набору — за сотню й більше.</translation>
+    </message>
+    <message>
+        <source>&amp;Record to file…</source>
+        <translation>&amp;Записати у файл…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Очистити</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрити</translation>
+    </message>
+    <message>
+        <source>serial %1</source>
+        <translation>послідовний порт %1</translation>
+    </message>
+    <message>
+        <source>keyboard</source>
+        <translation>клавіатура</translation>
+    </message>
+    <message>
+        <source>SCAN %1 (%2, %3 characters in %4 ms%5)</source>
+        <translation>СКАН %1 (%2, символів: %3 за %4 мс%5)</translation>
+    </message>
+    <message>
+        <source>NOTICE %1: %2</source>
+        <translation>ПОВІДОМЛЕННЯ %1: %2</translation>
+    </message>
+    <message>
+        <source>STATUS %1</source>
+        <translation>СТАН %1</translation>
+    </message>
+    <message>
+        <source>Record scanner traffic</source>
+        <translation>Запис обміну зі сканером</translation>
+    </message>
+    <message>
+        <source>Scan recordings (*.jsonl)</source>
+        <translation>Записи сканування (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Не вдалося записати %1: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Stop recording</source>
+        <translation>&amp;Зупинити запис</translation>
+    </message>
+    <message>
+        <source>Recording to %1</source>
+        <translation>Запис у %1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Збережено %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScanWorkflow</name>
+    <message>
+        <source>item %1</source>
+        <translation>товар %1</translation>
+    </message>
+    <message>
+        <source>quantity %1</source>
+        <translation>кількість %1</translation>
+    </message>
+    <message>
+        <source>price %1</source>
+        <translation>ціна %1</translation>
+    </message>
+    <message>
+        <source>in-store value: %1</source>
+        <translation>значення внутрішнього коду: %1</translation>
+    </message>
+    <message>
+        <source>scanner identifier %1</source>
+        <translation>ідентифікатор сканера %1</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Пошук</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Етикетки</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Перевірка</translation>
+    </message>
+    <message>
+        <source>Scans select the product (F6)</source>
+        <translation>Скан вибирає товар (F6)</translation>
+    </message>
+    <message>
+        <source>Each scan adds one label to the queue (F7)</source>
+        <translation>Кожен скан додає одну етикетку до черги (F7)</translation>
+    </message>
+    <message>
+        <source>Scans only show what the barcode says (F8)</source>
+        <translation>Скан лише показує, що містить штрихкод (F8)</translation>
+    </message>
+    <message>
+        <source>The scan could not be handled: %1</source>
+        <translation>Скан не вдалося обробити: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable barcode: %2</source>
+        <translation>%1 — непридатний штрихкод: %2</translation>
+    </message>
+    <message>
+        <source>The catalog is not loaded yet; scan %1 again in a moment.</source>
+        <translation>Каталог ще не завантажено; відскануйте %1 ще раз за мить.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the catalog.</source>
+        <translation>%1 немає в каталозі.</translation>
+    </message>
+    <message>
+        <source>%1 is in the catalog but could not be shown.</source>
+        <translation>%1 є в каталозі, але його не вдалося показати.</translation>
+    </message>
+    <message>
+        <source>There is no label queue.</source>
+        <translation>Немає черги етикеток.</translation>
+    </message>
+    <message>
+        <source>No label for %1: %2</source>
+        <translation>Немає етикетки для %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerNotices</name>
+    <message>
+        <source>The scanner&apos;s keys could not be read with the active keyboard layout. Set the scanner to the computer&apos;s layout, or switch the computer to the scanner&apos;s (usually US English).</source>
+        <translation>Клавіші сканера не вдалося прочитати в активній розкладці клавіатури. Налаштуйте сканер на розкладку комп’ютера або перемкніть комп’ютер на розкладку сканера (зазвичай англійську США).</translation>
+    </message>
+    <message>
+        <source>The scanner sent keypad keys while NumLock is off, so the code arrived as arrow keys. Turn NumLock on, or set the scanner to send normal number keys.</source>
+        <translation>Сканер надіслав клавіші цифрового блоку при вимкненому NumLock, тож код надійшов як стрілки. Увімкніть NumLock або налаштуйте сканер надсилати звичайні цифрові клавіші.</translation>
+    </message>
+    <message>
+        <source>Caps Lock is on: the scanner&apos;s letters arrive in the wrong case. Turn Caps Lock off.</source>
+        <translation>Увімкнено Caps Lock: літери від сканера надходять у неправильному регістрі. Вимкніть Caps Lock.</translation>
+    </message>
+    <message>
+        <source>The serial scanner sent data that cannot be a barcode. Check that the baud rate, data bits, parity and stop bits match the scanner&apos;s (often 9600 8N1).</source>
+        <translation>Послідовний сканер надіслав дані, які не можуть бути штрихкодом. Перевірте, що швидкість, біти даних, парність і стопові біти збігаються з налаштуваннями сканера (часто 9600 8N1).</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerPage</name>
+    <message>
+        <source>Nothing arrived from the scanner. Is it plugged in and set to USB keyboard mode?</source>
+        <translation>Від сканера нічого не надійшло. Він під’єднаний і працює в режимі USB-клавіатури?</translation>
+    </message>
+    <message>
+        <source>NumLock is off: the scanner&apos;s keypad digits arrived as arrow keys. Turn NumLock on, or set the scanner to send normal number keys.</source>
+        <translation>NumLock вимкнено: цифри сканера з цифрового блоку надійшли як стрілки. Увімкніть NumLock або налаштуйте сканер надсилати звичайні цифрові клавіші.</translation>
+    </message>
+    <message>
+        <source>The keys could not be read with the active keyboard layout. Set the scanner to the computer&apos;s layout, or switch the computer to US English while scanning.</source>
+        <translation>Клавіші не вдалося прочитати в активній розкладці. Налаштуйте сканер на розкладку комп’ютера або під час сканування перемкніть комп’ютер на англійську (США).</translation>
+    </message>
+    <message>
+        <source>The keyboard layout differs from the scanner&apos;s (it typed %1). Komora reads the code anyway, but other programs will get the wrong text.</source>
+        <translation>Розкладка клавіатури відрізняється від розкладки сканера (надруковано %1). Komora все одно читає код, але інші програми отримають неправильний текст.</translation>
+    </message>
+    <message>
+        <source>Caps Lock is on; turn it off for letters to arrive right.</source>
+        <translation>Увімкнено Caps Lock; вимкніть його, щоб літери надходили правильно.</translation>
+    </message>
+    <message>
+        <source>The scanner sent no Enter or Tab after the code. Set it to add Enter, or choose &apos;none&apos; as the terminator here.</source>
+        <translation>Сканер не надіслав Enter чи Tab після коду. Налаштуйте його додавати Enter або виберіть тут завершення «немає».</translation>
+    </message>
+    <message>
+        <source>The scanner ends codes with another key than the one chosen here. Choose the terminator it sends.</source>
+        <translation>Сканер завершує коди іншою клавішею, ніж вибрана тут. Виберіть ту, яку він надсилає.</translation>
+    </message>
+    <message>
+        <source>The keys came slowly (up to %1 ms apart, %2 ms in all). Raise the longest gap or burst here, or speed up the scanner&apos;s keyboard output.</source>
+        <translation>Клавіші надходили повільно (до %1 мс між ними, %2 мс загалом). Збільште тут найдовшу паузу чи тривалість коду або пришвидшіть вивід сканера.</translation>
+    </message>
+    <message>
+        <source>The code is shorter than the minimum length chosen here.</source>
+        <translation>Код коротший за вибрану тут мінімальну довжину.</translation>
+    </message>
+    <message>
+        <source>The scan read %1, not the test code %2: scan the barcode shown here.</source>
+        <translation>Скан прочитано як %1, а не тестовий код %2: відскануйте штрихкод, показаний тут.</translation>
+    </message>
+    <message>
+        <source>All right: %1 arrived whole, with the expected terminator, in %2 ms.</source>
+        <translation>Усе гаразд: %1 надійшов цілим, з очікуваним завершенням, за %2 мс.</translation>
+    </message>
+    <message>
+        <source>Scans will work, but:</source>
+        <translation>Сканування працюватиме, але:</translation>
+    </message>
+    <message>
+        <source>&amp;Beep on each scan</source>
+        <translation>&amp;Звуковий сигнал на кожен скан</translation>
+    </message>
+    <message>
+        <source>Keyboard scanner (USB, acts as a keyboard)</source>
+        <translation>Клавіатурний сканер (USB, працює як клавіатура)</translation>
+    </message>
+    <message>
+        <source>Tell &amp;scans from typing</source>
+        <translation>&amp;Відрізняти скани від набору</translation>
+    </message>
+    <message>
+        <source>Enter (either)</source>
+        <translation>Enter (будь-який)</translation>
+    </message>
+    <message>
+        <source>Keypad Enter</source>
+        <translation>Enter цифрового блоку</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>None (a pause ends the code)</source>
+        <translation>Немає (код завершує пауза)</translation>
+    </message>
+    <message>
+        <source>none; \x02 for STX</source>
+        <translation>немає; \x02 для STX</translation>
+    </message>
+    <message>
+        <source>Codes start with an AIM identifier (]E0…)</source>
+        <translation>Коди починаються з ідентифікатора AIM (]E0…)</translation>
+    </message>
+    <message>
+        <source>The scanner presses US key positions (most scanners)</source>
+        <translation>Сканер натискає клавіші за розташуванням США (більшість сканерів)</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;length:</source>
+        <translation>Мінімальна &amp;довжина:</translation>
+    </message>
+    <message>
+        <source>Longest &amp;gap between keys:</source>
+        <translation>Найдовша &amp;пауза між клавішами:</translation>
+    </message>
+    <message>
+        <source>Longest &amp;whole code:</source>
+        <translation>Найдовший &amp;увесь код:</translation>
+    </message>
+    <message>
+        <source>&amp;Ends with:</source>
+        <translation>&amp;Завершення:</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix:</source>
+        <translation>П&amp;рефікс:</translation>
+    </message>
+    <message>
+        <source>S&amp;uffix:</source>
+        <translation>С&amp;уфікс:</translation>
+    </message>
+    <message>
+        <source>Serial scanner (COM port, USB serial)</source>
+        <translation>Послідовний сканер (COM-порт, USB-serial)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Оновити</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>немає</translation>
+    </message>
+    <message>
+        <source>even</source>
+        <translation>парна</translation>
+    </message>
+    <message>
+        <source>odd</source>
+        <translation>непарна</translation>
+    </message>
+    <message>
+        <source>mark</source>
+        <translation>маркер (1)</translation>
+    </message>
+    <message>
+        <source>space</source>
+        <translation>пробіл (0)</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>П&amp;орт:</translation>
+    </message>
+    <message>
+        <source>&amp;Baud rate:</source>
+        <translation>&amp;Швидкість (бод):</translation>
+    </message>
+    <message>
+        <source>&amp;Data bits:</source>
+        <translation>&amp;Біти даних:</translation>
+    </message>
+    <message>
+        <source>P&amp;arity:</source>
+        <translation>П&amp;арність:</translation>
+    </message>
+    <message>
+        <source>S&amp;top bits:</source>
+        <translation>С&amp;топові біти:</translation>
+    </message>
+    <message>
+        <source>E&amp;nds with:</source>
+        <translation>За&amp;вершення:</translation>
+    </message>
+    <message>
+        <source>Pause that ends a code:</source>
+        <translation>Пауза, що завершує код:</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Перевірка</translation>
+    </message>
+    <message>
+        <source>S&amp;can a test barcode</source>
+        <translation>Від&amp;сканувати тестовий штрихкод</translation>
+    </message>
+    <message>
+        <source>The longest whole code must be longer than the longest gap between keys.</source>
+        <translation>Найдовший увесь код має бути довшим за найдовшу паузу між клавішами.</translation>
+    </message>
+    <message>
+        <source>none (no serial scanner)</source>
+        <translation>немає (без послідовного сканера)</translation>
+    </message>
+    <message>
+        <source>Stop the test</source>
+        <translation>Зупинити перевірку</translation>
+    </message>
+    <message>
+        <source>Scan the barcode above (or any copy of %1) now.</source>
+        <translation>Відскануйте штрихкод вище (або будь-яку копію %1) зараз.</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerStatus</name>
+    <message>
+        <source>%1: connecting…</source>
+        <translation>%1: підключення…</translation>
+    </message>
+    <message>
+        <source>%1: ready</source>
+        <translation>%1: готовий</translation>
+    </message>
+    <message>
+        <source>%1: unplugged, waiting</source>
+        <translation>%1: від’єднано, очікування</translation>
+    </message>
+    <message>
+        <source>%1: not working</source>
+        <translation>%1: не працює</translation>
+    </message>
+    <message>
+        <source>%1: off</source>
+        <translation>%1: вимкнено</translation>
+    </message>
+    <message>
+        <source>You may not open the serial port %1. Add your user to the &apos;dialout&apos; group (Debian, Ubuntu, Fedora) or &apos;uucp&apos; (Arch): sudo usermod -aG dialout $USER, then log out and in again.</source>
+        <translation>Вам не дозволено відкривати послідовний порт %1. Додайте свого користувача до групи «dialout» (Debian, Ubuntu, Fedora) або «uucp» (Arch): sudo usermod -aG dialout $USER, потім вийдіть із системи й увійдіть знову.</translation>
+    </message>
+    <message>
+        <source>The serial port %1 is in use by another program. Close it and try again.</source>
+        <translation>Послідовний порт %1 зайнятий іншою програмою. Закрийте її та спробуйте знову.</translation>
+    </message>
+    <message>
+        <source>There is no serial port %1. Plug the scanner in or choose its port in Settings → Scanner.</source>
+        <translation>Послідовного порту %1 немає. Під’єднайте сканер або виберіть його порт у Налаштування → Сканер.</translation>
+    </message>
+    <message>
+        <source>The scanner on %1 was unplugged; it is used again as soon as it is back.</source>
+        <translation>Сканер на %1 від’єднано; його буде знову використано, щойно він повернеться.</translation>
+    </message>
+    <message>
+        <source>The serial scanner on %1 does not work. The details are in the log.</source>
+        <translation>Послідовний сканер на %1 не працює. Подробиці — в журналі.</translation>
+    </message>
+</context>
+<context>
+    <name>Scanning</name>
+    <message>
+        <source>Scanner &amp;diagnostics…</source>
+        <translation>&amp;Діагностика сканера…</translation>
+    </message>
+    <message>
+        <source>The catalog is not loaded yet; try again in a moment.</source>
+        <translation>Каталог ще не завантажено; спробуйте за мить.</translation>
+    </message>
+    <message>
+        <source>keyboard</source>
+        <translation>клавіатура</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>вимкнено</translation>
     </message>
 </context>
 <context>
@@ -919,757 +2322,6 @@ Access token for %1:</source>
     <message>
         <source>The minimum cannot be above the maximum.</source>
         <translation>Мінімум не може перевищувати максимум.</translation>
-    </message>
-</context>
-<context>
-    <name>CatalogController</name>
-    <message>
-        <source>sandbox</source>
-        <translation>пісочниця</translation>
-    </message>
-    <message>
-        <source>connecting…</source>
-        <translation>з’єднання…</translation>
-    </message>
-    <message>
-        <source>connected</source>
-        <translation>з’єднано</translation>
-    </message>
-    <message>
-        <source>offline</source>
-        <translation>немає зв’язку</translation>
-    </message>
-    <message>
-        <source>writes queued: %1</source>
-        <translation>змін у черзі: %1</translation>
-    </message>
-    <message>
-        <source>writes refused: %1</source>
-        <translation>змін відхилено: %1</translation>
-    </message>
-</context>
-<context>
-    <name>CatalogPanel</name>
-    <message>
-        <source>Search by name, code or barcode (F3)</source>
-        <translation>Пошук за назвою, кодом чи штрихкодом (F3)</translation>
-    </message>
-    <message>
-        <source>Find product</source>
-        <translation>Знайти товар</translation>
-    </message>
-    <message>
-        <source>&amp;New product…</source>
-        <translation>&amp;Новий товар…</translation>
-    </message>
-    <message>
-        <source>&amp;Add unit or barcode…</source>
-        <translation>&amp;Додати одиницю чи штрихкод…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit selected…</source>
-        <translation>&amp;Змінити вибране…</translation>
-    </message>
-    <message>
-        <source>Edit &amp;group…</source>
-        <translation>Змінити &amp;групу…</translation>
-    </message>
-    <message>
-        <source>New gro&amp;up…</source>
-        <translation>Нова гр&amp;упа…</translation>
-    </message>
-    <message>
-        <source>Price &amp;levels…</source>
-        <translation>&amp;Рівні цін…</translation>
-    </message>
-    <message>
-        <source>&amp;Sync with the server</source>
-        <translation>&amp;Синхронізувати з сервером</translation>
-    </message>
-    <message>
-        <source>&amp;Unsent changes…</source>
-        <translation>&amp;Невідправлені зміни…</translation>
-    </message>
-    <message>
-        <source>Add to label &amp;queue</source>
-        <translation>Додати до &amp;черги етикеток</translation>
-    </message>
-    <message>
-        <source>The group was not moved: %1</source>
-        <translation>Групу не перенесено: %1</translation>
-    </message>
-    <message>
-        <source>Products: %1</source>
-        <translation>Товарів: %1</translation>
-    </message>
-    <message>
-        <source>The server is out of reach: the change is queued and sent later.</source>
-        <translation>Сервер недоступний: зміну поставлено в чергу, її буде надіслано пізніше.</translation>
-    </message>
-    <message>
-        <source>Sync %p%</source>
-        <translation>Синхронізація %p%</translation>
-    </message>
-    <message>
-        <source>Sync failed: %1</source>
-        <translation>Синхронізація не вдалася: %1</translation>
-    </message>
-</context>
-<context>
-    <name>DomainErrors</name>
-    <message>
-        <source>Type the barcode's digits.</source>
-        <translation>Введіть цифри штрихкоду.</translation>
-    </message>
-    <message>
-        <source>Only digits are allowed; “%1” at position %2 is not.</source>
-        <translation>Дозволено лише цифри; «%1» на позиції %2 — не цифра.</translation>
-    </message>
-    <message>
-        <source>Wrong check digit %1; this code needs %2.</source>
-        <translation>Хибна контрольна цифра %1; для цього коду потрібна %2.</translation>
-    </message>
-    <message>
-        <source>%1 digits is not a barcode length; accepted: %2.</source>
-        <translation>Штрихкод не буває завдовжки %1 цифр; допустимо: %2.</translation>
-    </message>
-    <message>
-        <source>The add-on must be 2 or 5 digits.</source>
-        <translation>Додатковий код має складатися з 2 або 5 цифр.</translation>
-    </message>
-    <message>
-        <source>This unit type cannot be added: the default unit's type does not allow it.</source>
-        <translation>Одиницю такого типу додати не можна: тип основної одиниці цього не дозволяє.</translation>
-    </message>
-    <message>
-        <source>The minimum price must be at least %1.</source>
-        <translation>Мінімальна ціна має бути щонайменше %1.</translation>
-    </message>
-    <message>
-        <source>The maximum price may not exceed the price.</source>
-        <translation>Максимальна ціна не може перевищувати ціну.</translation>
-    </message>
-    <message>
-        <source>The minimum price may not exceed the maximum price.</source>
-        <translation>Мінімальна ціна не може перевищувати максимальну.</translation>
-    </message>
-    <message>
-        <source>Invalid amount: %1</source>
-        <translation>Неправильна сума: %1</translation>
-    </message>
-    <message>
-        <source>The rate must be a number, e.g. 12.</source>
-        <translation>Коефіцієнт має бути числом, наприклад 12.</translation>
-    </message>
-    <message>
-        <source>The rate must be greater than 0.</source>
-        <translation>Коефіцієнт має бути більшим за 0.</translation>
-    </message>
-    <message>
-        <source>The rate may have at most 3 decimals.</source>
-        <translation>Коефіцієнт може мати щонайбільше 3 знаки після коми.</translation>
-    </message>
-    <message>
-        <source>The rate is too large.</source>
-        <translation>Коефіцієнт завеликий.</translation>
-    </message>
-    <message>
-        <source>A whole-number unit needs a whole-number rate.</source>
-        <translation>Для штучної одиниці коефіцієнт має бути цілим числом.</translation>
-    </message>
-    <message>
-        <source>This unit's rate must be a multiple of 0.25.</source>
-        <translation>Коефіцієнт цієї одиниці має бути кратним 0,25.</translation>
-    </message>
-    <message>
-        <source>The default unit's rate must be 1.</source>
-        <translation>Коефіцієнт основної одиниці має дорівнювати 1.</translation>
-    </message>
-    <message>
-        <source>The product already has this unit.</source>
-        <translation>Товар уже має цю одиницю.</translation>
-    </message>
-    <message>
-        <source>A product needs exactly one default unit.</source>
-        <translation>Товар повинен мати рівно одну основну одиницю.</translation>
-    </message>
-    <message>
-        <source>Invalid value: %1</source>
-        <translation>Неправильне значення: %1</translation>
-    </message>
-</context>
-<context>
-    <name>GroupEditor</name>
-    <message>
-        <source>Edit group</source>
-        <translation>Змінити групу</translation>
-    </message>
-    <message>
-        <source>New group</source>
-        <translation>Нова група</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Назва:</translation>
-    </message>
-    <message>
-        <source>(main group)</source>
-        <translation>(головна група)</translation>
-    </message>
-    <message>
-        <source>&amp;Parent:</source>
-        <translation>&amp;Батьківська група:</translation>
-    </message>
-    <message>
-        <source>&amp;Active</source>
-        <translation>&amp;Активна</translation>
-    </message>
-    <message>
-        <source>Type the group's name.</source>
-        <translation>Введіть назву групи.</translation>
-    </message>
-</context>
-<context>
-    <name>GroupTree</name>
-    <message>
-        <source>A group cannot be moved into itself or into one of its subgroups.</source>
-        <translation>Групу не можна перенести в неї саму чи в одну з її підгруп.</translation>
-    </message>
-    <message>
-        <source>Groups</source>
-        <translation>Групи</translation>
-    </message>
-    <message>
-        <source>All products</source>
-        <translation>Усі товари</translation>
-    </message>
-    <message>
-        <source>Inactive group</source>
-        <translation>Неактивна група</translation>
-    </message>
-</context>
-<context>
-    <name>LevelEditor</name>
-    <message>
-        <source>Id</source>
-        <translation>Код</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Назва</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Активний</translation>
-    </message>
-    <message>
-        <source>%1 (fixed)</source>
-        <translation>%1 (незмінний)</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>так</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>ні</translation>
-    </message>
-    <message>
-        <source>The Purchase level is fixed by the back office.</source>
-        <translation>Закупівельний рівень задає бек-офіс; його не можна змінити.</translation>
-    </message>
-    <message>
-        <source>Edit price level</source>
-        <translation>Змінити рівень цін</translation>
-    </message>
-    <message>
-        <source>New price level</source>
-        <translation>Новий рівень цін</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Назва:</translation>
-    </message>
-    <message>
-        <source>&amp;Active</source>
-        <translation>&amp;Активний</translation>
-    </message>
-    <message>
-        <source>Type the level's name.</source>
-        <translation>Введіть назву рівня.</translation>
-    </message>
-    <message>
-        <source>Another price level has this name.</source>
-        <translation>Інший рівень цін уже має таку назву.</translation>
-    </message>
-    <message>
-        <source>Price levels</source>
-        <translation>Рівні цін</translation>
-    </message>
-    <message>
-        <source>&amp;Add…</source>
-        <translation>&amp;Додати…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Змінити…</translation>
-    </message>
-    <message>
-        <source>Purchase is the back office's fixed level; it cannot be changed.</source>
-        <translation>Закупівельний — незмінний рівень бек-офісу; його змінити не можна.</translation>
-    </message>
-</context>
-<context>
-    <name>Outbox</name>
-    <message>
-        <source>New group</source>
-        <translation>Нова група</translation>
-    </message>
-    <message>
-        <source>Group changed</source>
-        <translation>Зміна групи</translation>
-    </message>
-    <message>
-        <source>New price level</source>
-        <translation>Новий рівень цін</translation>
-    </message>
-    <message>
-        <source>Price level changed</source>
-        <translation>Зміна рівня цін</translation>
-    </message>
-    <message>
-        <source>New unit</source>
-        <translation>Нова одиниця</translation>
-    </message>
-    <message>
-        <source>Unit changed</source>
-        <translation>Зміна одиниці</translation>
-    </message>
-    <message>
-        <source>New series</source>
-        <translation>Нова серія</translation>
-    </message>
-    <message>
-        <source>New price</source>
-        <translation>Нова ціна</translation>
-    </message>
-    <message>
-        <source>New barcode</source>
-        <translation>Новий штрихкод</translation>
-    </message>
-    <message>
-        <source>Barcode changed</source>
-        <translation>Зміна штрихкоду</translation>
-    </message>
-    <message>
-        <source>Product changed</source>
-        <translation>Зміна товару</translation>
-    </message>
-    <message>
-        <source>product %1</source>
-        <translation>товар %1</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>відхилено</translation>
-    </message>
-    <message>
-        <source>being sent</source>
-        <translation>надсилається</translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation>очікує</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>Коли</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Зміна</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Стан</translation>
-    </message>
-    <message>
-        <source>The server said</source>
-        <translation>Відповідь сервера</translation>
-    </message>
-    <message>
-        <source>Unsent changes</source>
-        <translation>Невідправлені зміни</translation>
-    </message>
-    <message>
-        <source>&amp;Send again</source>
-        <translation>&amp;Надіслати ще раз</translation>
-    </message>
-    <message>
-        <source>&amp;Drop</source>
-        <translation>&amp;Відкинути</translation>
-    </message>
-    <message>
-        <source>%1 waiting, %2 refused. A refused change holds back the later changes of the same product until it is sent again or dropped.</source>
-        <translation>Очікують: %1, відхилено: %2. Відхилена зміна затримує подальші зміни того самого товару, доки її не надішлють ще раз або не відкинуть.</translation>
-    </message>
-</context>
-<context>
-    <name>ProductDetail</name>
-    <message>
-        <source>&amp;Add…</source>
-        <translation>&amp;Додати…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Змінити…</translation>
-    </message>
-    <message>
-        <source>Add (Ins)</source>
-        <translation>Додати (Ins)</translation>
-    </message>
-    <message>
-        <source>Edit the selected row (F2)</source>
-        <translation>Змінити вибраний рядок (F2)</translation>
-    </message>
-    <message>
-        <source>Add to &amp;label queue</source>
-        <translation>До &amp;черги етикеток</translation>
-    </message>
-    <message>
-        <source>Add to label queue (Ctrl+P)</source>
-        <translation>Додати до черги етикеток (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>&amp;Units</source>
-        <translation>&amp;Одиниці</translation>
-    </message>
-    <message>
-        <source>S&amp;eries</source>
-        <translation>С&amp;ерії</translation>
-    </message>
-    <message>
-        <source>&amp;Prices</source>
-        <translation>&amp;Ціни</translation>
-    </message>
-    <message>
-        <source>&amp;Barcodes</source>
-        <translation>&amp;Штрихкоди</translation>
-    </message>
-    <message>
-        <source>Prices change through a revaluation.</source>
-        <translation>Ціни змінюються через переоцінку.</translation>
-    </message>
-    <message>
-        <source>Prices are read-only after creation; changes go through a revaluation document.</source>
-        <translation>Після створення ціни лише для читання; змінюють їх документом переоцінки.</translation>
-    </message>
-    <message>
-        <source>The catalog API cannot change a series.</source>
-        <translation>API каталогу не дозволяє змінювати серію.</translation>
-    </message>
-    <message>
-        <source>Select a product to see its details.</source>
-        <translation>Виберіть товар, щоб побачити подробиці.</translation>
-    </message>
-    <message>
-        <source>code %1</source>
-        <translation>код %1</translation>
-    </message>
-    <message>
-        <source>deleted on the server</source>
-        <translation>видалено на сервері</translation>
-    </message>
-    <message>
-        <source>inactive</source>
-        <translation>неактивний</translation>
-    </message>
-    <message>
-        <source>details not synced yet</source>
-        <translation>подробиці ще не синхронізовано</translation>
-    </message>
-    <message>
-        <source>whole</source>
-        <translation>цілі</translation>
-    </message>
-    <message>
-        <source>quarters</source>
-        <translation>чверті</translation>
-    </message>
-    <message>
-        <source>fractional</source>
-        <translation>дробові</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>так</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>ні</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Одиниця</translation>
-    </message>
-    <message>
-        <source>Counted in</source>
-        <translation>Облік</translation>
-    </message>
-    <message>
-        <source>Rate</source>
-        <translation>Коефіцієнт</translation>
-    </message>
-    <message>
-        <source>Default</source>
-        <translation>Основна</translation>
-    </message>
-    <message>
-        <source>For orders</source>
-        <translation>Для замовлень</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Активна</translation>
-    </message>
-    <message>
-        <source>Series</source>
-        <translation>Серія</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Назва</translation>
-    </message>
-    <message>
-        <source>Price level</source>
-        <translation>Рівень цін</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Ціна</translation>
-    </message>
-    <message>
-        <source>Minimum</source>
-        <translation>Мінімум</translation>
-    </message>
-    <message>
-        <source>Maximum</source>
-        <translation>Максимум</translation>
-    </message>
-    <message>
-        <source>Barcode</source>
-        <translation>Штрихкод</translation>
-    </message>
-    <message>
-        <source>Add-on</source>
-        <translation>Дод. код</translation>
-    </message>
-    <message>
-        <source>Edit unit</source>
-        <translation>Змінити одиницю</translation>
-    </message>
-    <message>
-        <source>Add unit</source>
-        <translation>Додати одиницю</translation>
-    </message>
-    <message>
-        <source>&amp;Unit:</source>
-        <translation>&amp;Одиниця:</translation>
-    </message>
-    <message>
-        <source>&amp;Counted in:</source>
-        <translation>&amp;Облік:</translation>
-    </message>
-    <message>
-        <source>how many default units, e.g. 12</source>
-        <translation>скільки основних одиниць, наприклад 12</translation>
-    </message>
-    <message>
-        <source>&amp;Rate:</source>
-        <translation>&amp;Коефіцієнт:</translation>
-    </message>
-    <message>
-        <source>Usable in &amp;orders</source>
-        <translation>Для &amp;замовлень</translation>
-    </message>
-    <message>
-        <source>&amp;Active</source>
-        <translation>&amp;Активна</translation>
-    </message>
-    <message>
-        <source>The default unit is %1 (%2); the rate counts default units.</source>
-        <translation>Основна одиниця — %1 (%2); коефіцієнт рахує основні одиниці.</translation>
-    </message>
-    <message>
-        <source>Choose a unit.</source>
-        <translation>Виберіть одиницю.</translation>
-    </message>
-    <message>
-        <source>Type the rate, e.g. 12.</source>
-        <translation>Введіть коефіцієнт, наприклад 12.</translation>
-    </message>
-    <message>
-        <source>This unit has no guid to edit by.</source>
-        <translation>Ця одиниця не має guid, тож її не можна змінити.</translation>
-    </message>
-    <message>
-        <source>Add series</source>
-        <translation>Додати серію</translation>
-    </message>
-    <message>
-        <source>e.g. 2026-49</source>
-        <translation>наприклад 2026-49</translation>
-    </message>
-    <message>
-        <source>&amp;Series id:</source>
-        <translation>&amp;Код серії:</translation>
-    </message>
-    <message>
-        <source>e.g. No. 49 2026</source>
-        <translation>наприклад №49 2026</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Назва:</translation>
-    </message>
-    <message>
-        <source>Type the series id.</source>
-        <translation>Введіть код серії.</translation>
-    </message>
-    <message>
-        <source>The product already has this series.</source>
-        <translation>Товар уже має цю серію.</translation>
-    </message>
-    <message>
-        <source>Type the series name.</source>
-        <translation>Введіть назву серії.</translation>
-    </message>
-    <message>
-        <source>Add price</source>
-        <translation>Додати ціну</translation>
-    </message>
-    <message>
-        <source>Price &amp;level:</source>
-        <translation>&amp;Рівень цін:</translation>
-    </message>
-    <message>
-        <source>&amp;Series:</source>
-        <translation>&amp;Серія:</translation>
-    </message>
-    <message>
-        <source>&amp;Price:</source>
-        <translation>&amp;Ціна:</translation>
-    </message>
-    <message>
-        <source>the price, if empty</source>
-        <translation>якщо порожньо — ціна</translation>
-    </message>
-    <message>
-        <source>M&amp;inimum:</source>
-        <translation>М&amp;інімум:</translation>
-    </message>
-    <message>
-        <source>M&amp;aximum:</source>
-        <translation>М&amp;аксимум:</translation>
-    </message>
-    <message>
-        <source>A price is set once. Later changes go through a revaluation.</source>
-        <translation>Ціну задають один раз. Подальші зміни — через переоцінку.</translation>
-    </message>
-    <message>
-        <source>The product has no default unit yet.</source>
-        <translation>Товар ще не має основної одиниці.</translation>
-    </message>
-    <message>
-        <source>Choose a price level.</source>
-        <translation>Виберіть рівень цін.</translation>
-    </message>
-    <message>
-        <source>This level already has a price; change it with a revaluation.</source>
-        <translation>На цьому рівні ціна вже є; змініть її переоцінкою.</translation>
-    </message>
-    <message>
-        <source>Type the price.</source>
-        <translation>Введіть ціну.</translation>
-    </message>
-    <message>
-        <source>Edit barcode</source>
-        <translation>Змінити штрихкод</translation>
-    </message>
-    <message>
-        <source>Add barcode</source>
-        <translation>Додати штрихкод</translation>
-    </message>
-    <message>
-        <source>scan or type the digits</source>
-        <translation>відскануйте або введіть цифри</translation>
-    </message>
-    <message>
-        <source>&amp;Barcode:</source>
-        <translation>&amp;Штрихкод:</translation>
-    </message>
-    <message>
-        <source>2 or 5 digits, or empty</source>
-        <translation>2 або 5 цифр, або порожньо</translation>
-    </message>
-    <message>
-        <source>A&amp;dd-on:</source>
-        <translation>&amp;Дод. код:</translation>
-    </message>
-    <message>
-        <source>The product has no unit yet.</source>
-        <translation>Товар ще не має одиниць.</translation>
-    </message>
-    <message>
-        <source>This barcode has no guid.</source>
-        <translation>Цей штрихкод не має guid.</translation>
-    </message>
-    <message>
-        <source>This barcode already belongs to “%1” (code %2).</source>
-        <translation>Цей штрихкод уже належить товару «%1» (код %2).</translation>
-    </message>
-</context>
-<context>
-    <name>ProductsModel</name>
-    <message>
-        <source>Code</source>
-        <translation>Код</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Назва</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Група</translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation>Од.</translation>
-    </message>
-    <message>
-        <source>Retail price</source>
-        <translation>Роздрібна ціна</translation>
-    </message>
-    <message>
-        <source>Barcode</source>
-        <translation>Штрихкод</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Активний</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>так</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>ні</translation>
-    </message>
-    <message>
-        <source>Barcodes: %1</source>
-        <translation>Штрихкодів: %1</translation>
     </message>
 </context>
 <context>
