@@ -531,7 +531,7 @@ class Catalog:
                 self._filter_cache.move_to_end(flt)
                 return cached[1]
         sql, params = SearchQuery(flt, self._reading_of(flt.text)).ids_sql()
-        ids = [row[0] for row in conn.execute(sql, params)]
+        ids = list(dict.fromkeys(row[0] for row in conn.execute(sql, params)))
         with self._cache_lock:
             self._filter_cache[flt] = (stamp, ids)
             self._filter_cache.move_to_end(flt)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 # The catalog is a copy of the server's: a file of an older version is emptied and
 # filled again by the next sync rather than migrated.
-CATALOG_VERSION = 2
+CATALOG_VERSION = 3
 
 CATALOG_SCHEMA = """
 CREATE TABLE groups (
@@ -56,6 +56,10 @@ CREATE INDEX products_by_name ON products (name_fold, id_goods);
 -- maybe only active) so paging reads the index alone.
 CREATE INDEX products_live_by_name ON products (deleted, name_fold, id_goods, active);
 CREATE INDEX products_by_group ON products (id_group, name_fold, id_goods);
+-- Search hits are joined to their products through this index alone (it holds every
+-- column the filters and the order need), not through the wide rows.
+CREATE INDEX products_for_search
+    ON products (id_goods, deleted, active, id_group, name_fold);
 CREATE INDEX products_to_fetch ON products (id_goods)
     WHERE details_change IS NULL OR details_change IS NOT time_change;
 

@@ -19,6 +19,7 @@ from app.store import keys
 # x < p || TOP` is "x starts with p" and can use an index.
 _TOP = "\U0010ffff"
 TRIGRAM = 3
+_PREFIX_ONLY = "prefix only"
 DIGIT_PREFIX_CAP = 1000
 
 
@@ -39,48 +40,40 @@ class ProductFilter:
 
 
 class SearchQuery:
-    """SQL for counting and paging the products that match a filter."""
+    """SQL listing the products that match a filter, in display order."""
 
     def __init__(self, flt: ProductFilter, reading: Reading | None) -> None:
         self._filter = flt
         self._reading = reading
         self._params: dict[str, Any] = {}
 
-    def count_sql(self) -> tuple[str, dict[str, Any]]:
-        hits = self._hits_sql()
-        where = self._where_sql()
-        if hits is None:
-            sql = f"SELECT count(*) FROM products AS p WHERE {where}"
-        else:
-            sql = (
-                f"WITH hits(id, tier) AS ({hits}) SELECT count(DISTINCT p.id_goods)"
-                f" FROM hits JOIN products AS p ON p.id_goods = hits.id WHERE {where}"
-            )
-        return sql, self._params
-
     def ids_sql(self) -> tuple[str, dict[str, Any]]:
-        """Every matching id, in display order."""
-        return self.page_sql(0, -1)
-
-    def page_sql(self, offset: int, limit: int) -> tuple[str, dict[str, Any]]:
-        """One page in display order; a negative `limit` means no limit."""
+        """Every matching id in display order. With typed text an id may come more
+        than once (found in two tiers): keep its first place."""
         hits = self._hits_sql()
         where = self._where_sql()
-        self._params["offset"] = max(0, offset)
-        self._params["limit"] = limit
         if hits is None:
             sql = (
                 f"SELECT p.id_goods FROM products AS p WHERE {where}"
-                " ORDER BY p.name_fold, p.id_goods LIMIT :limit OFFSET :offset"
+                " ORDER BY p.name_fold, p.id_goods"
+            )
+        elif hits == _PREFIX_ONLY:
+            # A letter or two: names starting with them, read in index order.
+            sql = (
+                "SELECT p.id_goods FROM products AS p"
+                f" WHERE p.name_fold >= :low AND p.name_fold < :high AND {where}"
+                " ORDER BY p.name_fold, p.id_goods"
             )
         else:
+            # No GROUP BY: dropping repeats costs less in the caller than a
+            # temporary b-tree over thousands of hits here.
             sql = (
-                f"WITH hits(id, tier) AS ({hits}),"
-                " best(id, tier) AS (SELECT id, min(tier) FROM hits GROUP BY id)"
-                " SELECT p.id_goods FROM best"
-                " JOIN products AS p ON p.id_goods = best.id"
-                f" WHERE {where} ORDER BY best.tier, p.name_fold, p.id_goods"
-                " LIMIT :limit OFFSET :offset"
+                f"WITH hits(id, tier) AS ({hits})"
+                " SELECT p.id_goods FROM hits"
+                " JOIN products AS p INDEXED BY products_for_search"
+                " ON p.id_goods = hits.id"
+                f" WHERE {where} ORDER BY min(hits.tier, CASE WHEN p.name_fold >= :low"
+                " AND p.name_fold < :high THEN 1 ELSE 2 END), p.name_fold, p.id_goods"
             )
         return sql, self._params
 
@@ -104,7 +97,8 @@ class SearchQuery:
         return " AND ".join(conditions)
 
     def _hits_sql(self) -> str | None:
-        """The candidate (id, tier) rows for the typed text, or None for no text."""
+        """The candidate (id, tier) rows for the typed text as SQL; None for no text,
+        `_PREFIX_ONLY` when a name prefix is all there is to look for."""
         text = fold(self._filter.text)
         if not text:
             return None
@@ -135,17 +129,21 @@ class SearchQuery:
 
         self._params["low"] = text
         self._params["high"] = text + _TOP
-        parts.append(
-            "SELECT id_goods, 1 FROM products"
-            " WHERE name_fold >= :low AND name_fold < :high"
-        )
-
         words = [w for w in text.split() if len(w) >= TRIGRAM]
         if words:
             # Each word a quoted phrase (quotes doubled): a trigram substring match.
+            # A name starting with the text contains every word, so this one pass
+            # finds tier 1 too; the order raises those names (`ids_sql`).
             phrases = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
             self._params["fts"] = phrases
             parts.append(
                 "SELECT rowid, 2 FROM product_text WHERE product_text MATCH :fts"
+            )
+        elif not parts:
+            return _PREFIX_ONLY
+        else:
+            parts.append(
+                "SELECT id_goods, 1 FROM products"
+                " WHERE name_fold >= :low AND name_fold < :high"
             )
         return " UNION ALL ".join(parts)

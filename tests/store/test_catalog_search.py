@@ -64,6 +64,17 @@ def test_exact_barcode_first_including_upc_a_typed_for_ean13(catalog: Catalog) -
     assert catalog.search("0075678164125")[0].id_goods == 2
 
 
+def test_one_letter_lists_names_starting_with_it(catalog: Catalog) -> None:
+    add_product(catalog, 1, "Mango")
+    add_product(catalog, 2, "Apple")
+    add_product(catalog, 3, "melon")
+    add_product(catalog, 4, "Mint")
+    catalog.mark_deleted([4])
+
+    assert _names(catalog, "M") == ["Mango", "melon"]
+    assert catalog.count(ProductFilter(text="m", show_deleted=True)) == 3
+
+
 def test_every_word_must_match(catalog: Catalog) -> None:
     add_product(catalog, 1, "Milk Galychyna 2.5%")
     add_product(catalog, 2, "Milk Ferma 3.2%")
