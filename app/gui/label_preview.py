@@ -8,6 +8,7 @@ as it will print, bars and all; the dialog only scales them for the screen.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
@@ -127,9 +128,7 @@ class LabelPreviewDialog(QDialog):
         self.show_page(0)
 
     def _notes_text(self) -> str:
-        # FIXME(label-notes): the label layer's notes are English; word them by kind
-        # once the layer gives each note a code.
-        return "\n".join(f"• {note}" for note in self.preview.notes)
+        return "\n".join(f"• {note_text(note)}" for note in self.preview.notes)
 
     def show_page(self, index: int) -> None:
         pages = self.preview.pages
@@ -178,6 +177,33 @@ class LabelPreviewDialog(QDialog):
     @Slot()
     def _on_next_clicked(self) -> None:
         self.show_page(self.index + 1)
+
+
+_TRUNCATED = re.compile(r"barcode truncated: bars ([\d.]+) mm high")
+_MODULE_75 = re.compile(r"75 % module \(([\d.]+) mm\)")
+
+
+def note_text(note: str) -> str:
+    """The label layer's English notes, worded by their pattern."""
+    # FIXME(label-notes): the label layer's notes are English sentences; a symbol's
+    # own warnings (a code also readable as EAN-8, ...) stay English until the layer
+    # gives each note a code and values.
+    if note.startswith("no price at the template's price level"):
+        return QCoreApplication.translate(
+            "LabelPreviewDialog",
+            "No price at the template's price level: the price is left blank.",
+        )
+    if match := _TRUNCATED.match(note):
+        return QCoreApplication.translate(
+            "LabelPreviewDialog",
+            "Barcode truncated: bars %1 mm high, below the GS1 minimum.",
+        ).replace("%1", match.group(1))
+    if match := _MODULE_75.match(note):
+        return QCoreApplication.translate(
+            "LabelPreviewDialog",
+            "75 % module (%1 mm) for a thermal printer, with widened quiet zones.",
+        ).replace("%1", match.group(1))
+    return note
 
 
 def _dpi_text(image: QImage) -> str:

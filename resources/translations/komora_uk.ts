@@ -666,6 +666,18 @@ Access token for %1:</source>
         <source>%1 — page %2 of %3, %4 × %5 mm at %6 dpi; %7 labels on %8 pages in all</source>
         <translation>%1 — сторінка %2 з %3, %4 × %5 мм при %6 dpi; усього етикеток: %7, сторінок: %8</translation>
     </message>
+    <message>
+        <source>No price at the template&apos;s price level: the price is left blank.</source>
+        <translation>Немає ціни на рівні цін шаблону: ціну залишено порожньою.</translation>
+    </message>
+    <message>
+        <source>Barcode truncated: bars %1 mm high, below the GS1 minimum.</source>
+        <translation>Штрихкод укорочено: штрихи заввишки %1 мм, нижче мінімуму GS1.</translation>
+    </message>
+    <message>
+        <source>75 % module (%1 mm) for a thermal printer, with widened quiet zones.</source>
+        <translation>Модуль 75 % (%1 мм) для термопринтера, з розширеними вільними зонами.</translation>
+    </message>
 </context>
 <context>
     <name>LabelQueueDock</name>
