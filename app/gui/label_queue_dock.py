@@ -477,7 +477,9 @@ class LabelQueueDock(QDockWidget):
         dialog.setObjectName("labelPrintDialog")
         dialog.accepted.connect(lambda: self._print_on(printer))
         self._printers.append(printer)
-        dialog.open()
+        # Window-modal without exec(); PySide6's QPrintDialog.open() wants a slot.
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
 
     def _print_on(self, printer: QPrinter) -> None:
         jobs = self.jobs()
@@ -488,15 +490,16 @@ class LabelQueueDock(QDockWidget):
             self._forget_printer(printer)
             self._on_output_done([])
 
+        def failed(failure: TaskFailure) -> None:
+            self._forget_printer(printer)
+            self._on_output_failed(failure)
+
         self.runner.run(
             _print_jobs,
             jobs,
             printer,
             on_done=done,
-            on_error=lambda failure: (
-                self._forget_printer(printer),
-                self._on_output_failed(failure),
-            ),
+            on_error=failed,
             disable=self.output_buttons,
             name="print labels",
         )
@@ -611,6 +614,9 @@ def _system_printer(name: str) -> QPrinter:
 
 
 def _print_jobs(jobs: list[PrintJob], printer: QPrinter) -> None:
+    # FIXME(printing): each template's job is its own print job on the same QPrinter;
+    # printing to a PDF file keeps only the last one. Print queues of one template
+    # to PDF, or use Export for several.
     for job in jobs:
         print_job(job, printer)
 

@@ -324,7 +324,9 @@ class ScanWorkflow(QObject):
         code = looked.scan.text
         mode = looked.mode
 
-        def outcome(kind: OutcomeKind, message: str, id_goods: int | None = None):
+        def outcome(
+            kind: OutcomeKind, message: str, id_goods: int | None = None
+        ) -> ScanOutcome:
             return ScanOutcome(
                 kind, mode, code, message, looked.journal_id, looked.reading, id_goods
             )
