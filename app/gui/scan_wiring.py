@@ -173,11 +173,32 @@ class Scanning(QObject):
         )
         wizard = AddProductWizard(sources, bar_code=bar_code, parent=self.window)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.print_labels_requested.connect(self.dock.add_product_id)
+        wizard.print_labels_requested.connect(self._on_wizard_print_labels_requested)
         wizard.open_product_requested.connect(panel.select_product)
         logger.info("add-product wizard opened for an unknown scan")
         wizard.show()
         return wizard
+
+    @Slot(int, int)
+    def _on_wizard_print_labels_requested(self, id_goods: int, quantity: int) -> None:
+        """A new product reaches the local catalog with the next sync: queue its
+        labels now if it is there, else after that sync."""
+        panel = self.catalog_panel
+        if panel is None or panel.catalog.product(id_goods) is not None:
+            self.dock.add_product_id(id_goods, quantity)
+            return
+        controller = panel.controller
+
+        def after_sync(*_args: object) -> None:
+            controller.sync_finished.disconnect(after_sync)
+            controller.sync_failed.disconnect(after_sync)
+            # Tells the user when the product is still missing (sync failed).
+            self.dock.add_product_id(id_goods, quantity)
+
+        controller.sync_finished.connect(after_sync)
+        controller.sync_failed.connect(after_sync)
+        if not controller.sync():
+            logger.info("a sync is running; the new product's labels follow it")
 
     def open_diagnostics(self) -> ScanDiagnostics:
         if self.diagnostics is None:

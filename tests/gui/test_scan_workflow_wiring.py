@@ -6,10 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject, Signal
 from pytestqt.qtbot import QtBot
 
 from app.gui.main_window import MainWindow
 from app.gui.printer_page import PrinterPage
+from app.gui.product_detail import LabelRequest
 from app.gui.scan_wiring import Scanning
 from app.gui.scan_workflow import ScanMode
 from app.gui.scanner_page import ScannerPage
@@ -19,8 +21,10 @@ from app.gui.tasks import TaskRunner
 from app.hardware.errors import ScannerPermissionDenied
 from app.hardware.scan import Scan, ScanSource
 from app.hardware.serial_reader import SerialState, SerialStatus
+from app.store.catalog import Catalog
 from app.store.scan_journal import ScanJournal
 from tests.gui.fakes import MemoryKeyring
+from tests.gui.test_scan_workflow import DEMO_CODE, add_product
 
 
 @pytest.fixture
@@ -125,3 +129,67 @@ def test_printer_settings_reach_the_dock(
     assert scanning.dock.dpi_combo.currentText() == "300"
     assert scanning.dock.model.queue.dpi.x == 300
     assert scanning.dock.send_button.isEnabled()
+
+
+class FakeController(QObject):
+    sync_finished = Signal(object)
+    sync_failed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.syncs = 0
+
+    def sync(self) -> bool:
+        self.syncs += 1
+        return True
+
+
+class FakePanel(QObject):
+    label_requested = Signal(object)
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.controller = FakeController()
+
+    def show_product_for_scan(self, result: object) -> bool:
+        return True
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> Iterator[Catalog]:
+    store = Catalog(tmp_path / "catalog.sqlite3")
+    add_product(store, 1, "Вода питна 1,5 л", DEMO_CODE)
+    yield store
+    store.close()
+
+
+def test_the_catalog_s_add_to_label_queue_fills_the_dock(
+    qtbot: QtBot, parts: tuple[MainWindow, Scanning], catalog: Catalog
+) -> None:
+    _window, scanning = parts
+    panel = FakePanel(catalog)
+    scanning.attach_catalog(panel)
+
+    panel.label_requested.emit(LabelRequest(1, DEMO_CODE, None))
+
+    queue = scanning.dock.model.queue
+    assert [(i.product.bar_code, i.quantity) for i in queue] == [(DEMO_CODE, 1)]
+
+
+def test_the_wizard_s_labels_for_a_new_product_wait_for_the_sync(
+    qtbot: QtBot, parts: tuple[MainWindow, Scanning], catalog: Catalog
+) -> None:
+    _window, scanning = parts
+    panel = FakePanel(catalog)
+    scanning.attach_catalog(panel)
+
+    scanning._on_wizard_print_labels_requested(2, 3)  # created, not synced yet
+    assert len(scanning.dock.model.queue) == 0
+    assert panel.controller.syncs == 1
+
+    add_product(catalog, 2, "Сік яблучний 1 л", "4006381333931")
+    panel.controller.sync_finished.emit(object())
+
+    queue = scanning.dock.model.queue
+    assert [(i.product.name, i.quantity) for i in queue] == [("Сік яблучний 1 л", 3)]
