@@ -21,13 +21,13 @@ run: $(STAMP) system-deps
 
 test: $(STAMP) system-deps
 	$(PY) -m ruff check app tests
-	$(PY) -m mypy app/domain
+	$(PY) -m mypy app/domain app/api app/store app/hardware app/labels app/sandbox
 	$(PY) -m pytest
 
 lint: $(STAMP)
 	$(PY) -m ruff check app tests
 	$(PY) -m ruff format --check app tests
-	$(PY) -m mypy app/domain
+	$(PY) -m mypy app/domain app/api app/store app/hardware app/labels app/sandbox
 
 package: $(STAMP) system-deps
 	bash packaging/build.sh
