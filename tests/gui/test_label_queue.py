@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import socket
 import threading
 from collections.abc import Iterator
 from decimal import Decimal
@@ -291,3 +292,36 @@ def test_an_empty_queue_says_so_instead_of_printing(
         dock.print_labels()
     assert blocker.args == ["The label queue is empty."]
     assert dock.model.rowCount(QModelIndex()) == 0
+
+
+def test_send_to_a_zpl_printer_delivers_the_labels_over_tcp(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    received = bytearray()
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def accept_one() -> None:
+        connection, _address = listener.accept()
+        with connection:
+            while chunk := connection.recv(65536):
+                received.extend(chunk)
+
+    printer = threading.Thread(target=accept_one, daemon=True)
+    printer.start()
+    dock = LabelQueueDock(
+        runner, {"template": "thermal-58x30", "zpl_address": f"127.0.0.1:{port}"}
+    )
+    qtbot.addWidget(dock)
+    dock.add_label(WATER, 3)
+
+    try:
+        with qtbot.waitSignal(dock.output_finished, timeout=20_000):
+            dock.send_button.click()
+        printer.join(10)
+    finally:
+        listener.close()
+
+    text = received.decode("ascii")
+    assert text.startswith("^XA") and text.rstrip().endswith("^XZ")
+    assert "^PQ3" in text  # three copies of the one label
