@@ -238,10 +238,10 @@ class ScannerPage(QScrollArea):
         self.min_length_spin.setRange(1, 64)
         self.max_gap_spin = QSpinBox()
         self.max_gap_spin.setRange(5, 1000)
-        self.max_gap_spin.setSuffix(" ms")
+        self.max_gap_spin.setSuffix(self.tr(" ms"))
         self.max_burst_spin = QSpinBox()
         self.max_burst_spin.setRange(100, 10_000)
-        self.max_burst_spin.setSuffix(" ms")
+        self.max_burst_spin.setSuffix(self.tr(" ms"))
         self.terminator_combo = _combo(
             [
                 (self.tr("Enter (either)"), WedgeTerminator.ENTER),
@@ -302,9 +302,11 @@ class ScannerPage(QScrollArea):
         )
         self.idle_spin = QSpinBox()
         self.idle_spin.setRange(20, 2000)
-        self.idle_spin.setSuffix(" ms")
+        self.idle_spin.setSuffix(self.tr(" ms"))
         form = QFormLayout(box)
-        form.addRow(self.tr("P&ort:"), port_row)
+        port_label = QLabel(self.tr("P&ort:"))
+        port_label.setBuddy(self.port_combo)
+        form.addRow(port_label, port_row)
         form.addRow(self.tr("&Baud rate:"), self.baud_combo)
         form.addRow(self.tr("&Data bits:"), self.data_bits_combo)
         form.addRow(self.tr("P&arity:"), self.parity_combo)
@@ -437,22 +439,43 @@ class ScannerPage(QScrollArea):
     # --- the test scan --------------------------------------------------------------
 
     def _show_test_barcode(self) -> None:
+        """The test code drawn by the label renderer, cut to the symbol and its
+        digits (the label's other fields would only distract)."""
+        import datetime as dt
+
+        from app.labels import render
         from app.labels.content import LabelProduct
         from app.labels.errors import LabelError
-        from app.labels.geometry import Dpi
-        from app.labels.output import preview_label
+        from app.labels.geometry import Dpi, layout_label
+        from app.labels.templates import load_template
 
+        dpi = Dpi(203, 203)
         try:
-            preview = preview_label(
-                "thermal-58x30",
-                LabelProduct(bar_code=TEST_BAR_CODE, name=self.tr("Test"), unit=""),
-                Dpi(203, 203),
+            layout = layout_label(
+                load_template("thermal-58x30"),
+                LabelProduct(bar_code=TEST_BAR_CODE, name="", unit=""),
+                dpi,
+                dt.date.today(),
             )
         except LabelError as error:
             logger.warning("the test barcode could not be drawn: %s", error)
             self.test_barcode.setText(TEST_BAR_CODE)
-        else:
-            self.test_barcode.setPixmap(QPixmap.fromImage(preview.image))
+            self.test_barcode.show()
+            return
+        image = render.render_label_image(layout)
+        code = layout.barcode
+        left = max(0, code.x - code.quiet_left_dots)
+        right = min(
+            image.width(),
+            code.x
+            + code.symbol.width_modules * code.module_dots
+            + code.quiet_right_dots,
+        )
+        top = max(0, code.bar_top - dpi.y_dots(1))
+        bottom = min(image.height(), code.bar_top + code.bar_height + dpi.y_dots(3))
+        symbol = image.copy(left, top, right - left, bottom - top)
+        self.test_barcode.setPixmap(QPixmap.fromImage(symbol))
+        self.test_barcode.setStyleSheet("background: white; padding: 8px;")
         self.test_barcode.show()
 
     @Slot()

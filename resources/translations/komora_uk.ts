@@ -1745,6 +1745,10 @@ Access token for %1:</source>
         <translation>&amp;Відрізняти скани від набору</translation>
     </message>
     <message>
+        <source> ms</source>
+        <translation> мс</translation>
+    </message>
+    <message>
         <source>Enter (either)</source>
         <translation>Enter (будь-який)</translation>
     </message>

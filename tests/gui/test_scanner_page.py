@@ -246,3 +246,21 @@ def test_the_workflow_ignores_scans_while_the_test_runs(qtbot: QtBot, tmp_path) 
 
     assert not workflow.suspended
     journal.close()
+
+
+def test_the_test_barcode_on_screen_decodes_to_the_test_code(qtbot: QtBot) -> None:
+    import io
+
+    import zxingcpp
+    from PIL import Image
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    page = make_page(qtbot, WedgeFilter(platform="xcb"))
+    page.start_test()
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert page.test_barcode.pixmap().toImage().save(buffer, "PNG")
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(bytes(buffer.data()))))
+    assert [(b.text, b.format.name) for b in found] == [(TEST_BAR_CODE, "EAN13")]
+    page._finish_test()
