@@ -62,6 +62,7 @@ class Scanning(QObject):
         super().__init__(window)
         self.window = window
         self.runner = runner
+        self._owns_journal = journal is None
         self.journal = journal or ScanJournal()
         self.config: ScannerConfig = scanner_config(settings.scanner)
         self._install_wedge = install_wedge
@@ -214,6 +215,9 @@ class Scanning(QObject):
         self.wedge.uninstall()
         self.serial.stop()
         self.workflow.wait_for_done()
+        if self._owns_journal:
+            self.journal.close()
+            self._owns_journal = False
 
     # --- slots ----------------------------------------------------------------------
 
