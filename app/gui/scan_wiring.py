@@ -182,15 +182,21 @@ class Scanning(QObject):
 
     @Slot(int, int)
     def _on_wizard_print_labels_requested(self, id_goods: int, quantity: int) -> None:
-        """A new product reaches the local catalog with the next sync: queue its
-        labels now if it is there, else after that sync."""
+        """A new product reaches the local catalog with a sync: queue its labels now
+        if it is there, else after the next sync that brings it (a sync already
+        running may have read the server before the product existed: one more)."""
         panel = self.catalog_panel
         if panel is None or panel.catalog.product(id_goods) is not None:
             self.dock.add_product_id(id_goods, quantity)
             return
         controller = panel.controller
+        passes = {"left": 2}
 
         def after_sync(*_args: object) -> None:
+            passes["left"] -= 1
+            missing = panel.catalog.product(id_goods) is None
+            if missing and passes["left"] > 0 and controller.sync():
+                return
             controller.sync_finished.disconnect(after_sync)
             controller.sync_failed.disconnect(after_sync)
             # Tells the user when the product is still missing (sync failed).

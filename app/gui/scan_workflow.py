@@ -8,7 +8,9 @@ thread, the mode decides:
 
 - Find: select the product in the catalog panel; an unknown code emits
   `unknown_code(str)` (the composition root opens the add-product wizard with it).
-- Labels: one label for the product per scan, into the label queue.
+- Labels: one label for the product per scan, into the label queue; an unknown code
+  also emits `unknown_code` (a delivery's new product: the wizard creates it and
+  asks for its labels).
 - Check: show the reading only (symbology, add-on, prefix class, in-store value).
 
 The result goes back to the journal, the `ScanBanner` flashes green, amber or red with
@@ -169,7 +171,8 @@ class ScanWorkflow(QObject):
     Signals:
         mode_changed(ScanMode): the mode was switched.
         scan_handled(ScanOutcome): a scan was acted on (its result is journaled).
-        unknown_code(str): Find mode read a valid code the catalog does not have.
+        unknown_code(str): Find or Labels mode read a valid code the catalog does
+            not have.
     """
 
     mode_changed = Signal(object)
@@ -317,7 +320,7 @@ class ScanWorkflow(QObject):
             name="journal a scan's result",
         )
         self.scan_handled.emit(outcome)
-        if outcome.kind is OutcomeKind.UNKNOWN and looked.mode is ScanMode.FIND:
+        if outcome.kind is OutcomeKind.UNKNOWN and looked.mode is not ScanMode.CHECK:
             self.unknown_code.emit(outcome.code)
 
     def _act(self, looked: _Looked) -> ScanOutcome:

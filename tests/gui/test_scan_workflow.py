@@ -302,7 +302,7 @@ def test_labels_mode_journals_each_scan_before_queueing_it(
     qtbot.waitUntil(lambda: journal.recent(1)[0].result is ScanResult.FOUND)
 
 
-def test_labels_mode_unknown_code_queues_nothing_and_opens_no_wizard(
+def test_labels_mode_unknown_code_queues_nothing_and_offers_the_wizard(
     qtbot: QtBot, workflow: ScanWorkflow, journal: ScanJournal
 ) -> None:
     labels = FakeLabels(journal)
@@ -314,7 +314,21 @@ def test_labels_mode_unknown_code_queues_nothing_and_opens_no_wizard(
     outcome = outcome_of(qtbot, workflow, keyboard_scan(UNKNOWN_CODE))
 
     assert outcome.kind is OutcomeKind.UNKNOWN
-    assert labels.added == [] and unknown == []
+    assert labels.added == []
+    assert unknown == [UNKNOWN_CODE]
+
+
+def test_check_mode_never_offers_the_wizard(
+    qtbot: QtBot, workflow: ScanWorkflow
+) -> None:
+    workflow.set_mode(ScanMode.CHECK)
+    unknown: list[str] = []
+    workflow.unknown_code.connect(unknown.append)
+
+    outcome = outcome_of(qtbot, workflow, keyboard_scan(UNKNOWN_CODE))
+
+    assert outcome.kind is OutcomeKind.READING
+    assert unknown == []
 
 
 # --- Check -------------------------------------------------------------------------

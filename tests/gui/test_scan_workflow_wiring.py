@@ -193,3 +193,20 @@ def test_the_wizard_s_labels_for_a_new_product_wait_for_the_sync(
 
     queue = scanning.dock.model.queue
     assert [(i.product.name, i.quantity) for i in queue] == [("Сік яблучний 1 л", 3)]
+
+
+def test_a_sync_that_missed_the_new_product_is_followed_by_one_more(
+    qtbot: QtBot, parts: tuple[MainWindow, Scanning], catalog: Catalog
+) -> None:
+    _window, scanning = parts
+    panel = FakePanel(catalog)
+    scanning.attach_catalog(panel)
+
+    scanning._on_wizard_print_labels_requested(2, 1)
+    panel.controller.sync_finished.emit(object())  # the product was not in it
+    assert panel.controller.syncs == 2 and len(scanning.dock.model.queue) == 0
+
+    add_product(catalog, 2, "Сік яблучний 1 л", "4006381333931")
+    panel.controller.sync_finished.emit(object())
+
+    assert [i.product.name for i in scanning.dock.model.queue] == ["Сік яблучний 1 л"]
