@@ -17,6 +17,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
@@ -69,6 +70,7 @@ class Scanning(QObject):
         self._serial_state: SerialStatus | None = None
         self.catalog_panel: Any = None
         self.diagnostics: ScanDiagnostics | None = None
+        self._wizards: dict[str, Any] = {}  # open add-product wizards by code
 
         self.workflow = ScanWorkflow(self.journal, self)
         self.wedge = WedgeFilter(self.config.wedge, self)
@@ -167,6 +169,11 @@ class Scanning(QObject):
                 )
             )
             return None
+        open_one = self._wizards.get(bar_code)
+        if open_one is not None and shiboken6.isValid(open_one):
+            open_one.raise_()  # the same code scanned twice: one wizard
+            open_one.activateWindow()
+            return open_one
         from app.gui.wizard import AddProductWizard, WizardSources
 
         sources = WizardSources.for_client(
@@ -176,6 +183,8 @@ class Scanning(QObject):
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.print_labels_requested.connect(self._on_wizard_print_labels_requested)
         wizard.open_product_requested.connect(panel.select_product)
+        self._wizards[bar_code] = wizard
+        wizard.destroyed.connect(lambda *_: self._wizards.pop(bar_code, None))
         logger.info("add-product wizard opened for an unknown scan")
         wizard.show()
         return wizard

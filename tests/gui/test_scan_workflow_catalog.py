@@ -17,6 +17,7 @@ from app.gui.scan_workflow import OutcomeKind, ScanMode
 from app.gui.services import CatalogController
 from app.gui.settings import Settings, TokenStore
 from app.gui.tasks import TaskRunner
+from app.gui.wizard import AddProductWizard
 from app.sandbox.testing import SandboxServer, running_server
 from app.store.catalog import Catalog
 from app.store.outbox import Outbox
@@ -99,3 +100,20 @@ def test_scans_in_labels_mode_fill_the_queue_with_the_catalog_s_price(
     assert product.bar_code == DEMO_CODE
     assert "Моршинська" in product.name
     assert product.price_for(1) is not None  # the retail level's price
+
+
+def test_an_unknown_scan_opens_one_wizard_with_the_code_filled_in(
+    qtbot: QtBot, parts: tuple[MainWindow, Scanning, CatalogPanel]
+) -> None:
+    window, scanning, _panel = parts
+    scanning.workflow.unknown_code.connect(scanning.open_wizard)  # as GuiSession does
+    unknown = "4006381333931"
+
+    for start in (0, 400):
+        with qtbot.waitSignal(scanning.workflow.scan_handled, timeout=WAIT_MS):
+            type_scan(window, unknown, start_ms=start)
+
+    wizards = [w for w in window.findChildren(AddProductWizard) if w.isVisible()]
+    assert len(wizards) == 1
+    qtbot.waitUntil(lambda: wizards[0].identify_page.barcode_edit.text() == unknown)
+    wizards[0].reject()
