@@ -152,6 +152,9 @@ class AppProcess:
         if self.process.stdin is not None and not self.process.stdin.closed:
             with contextlib.suppress(OSError):
                 self.process.stdin.close()
+        self._reader.join(30)  # the app has exited: its stdout reaches end of file
+        if self.process.stdout is not None:
+            self.process.stdout.close()
         self._log.close()
 
     def report(self) -> str:

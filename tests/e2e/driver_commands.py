@@ -179,7 +179,7 @@ class Watcher(QObject):
                 {
                     "event": "serial_status",
                     "state": str(status.state),
-                    "device": status.device,
+                    "port": status.port,
                 }
             )
         )
@@ -308,15 +308,18 @@ def register(driver: Driver) -> None:
 
     @driver.command("wait_ready")
     def wait_ready(request: dict[str, Any]) -> Step:
-        """The scan workflow has a local catalog that finds `code`."""
+        """The scan workflow has a local catalog that finds every one of `codes`
+        (the first sync fills it product by product)."""
         from app.domain.barcode import read_barcode
 
-        reading = read_barcode(request["code"])
+        readings = [read_barcode(code) for code in request["codes"]]
 
         def ready() -> bool:
             found = find_objects(driver, "ScanWorkflow")
             catalog = found[0].catalog if len(found) == 1 else None
-            return catalog is not None and catalog.lookup(reading) is not None
+            return catalog is not None and all(
+                catalog.lookup(reading) is not None for reading in readings
+            )
 
         yield ready
         return {}
