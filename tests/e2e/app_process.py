@@ -89,9 +89,9 @@ class AppProcess:
         since: int = 0,
     ) -> Event:
         """The first event from index `since` on matching `predicate`."""
-        for event in self.events[since:]:
-            if predicate(event):
-                return event
+        for seen in self.events[since:]:
+            if predicate(seen):
+                return seen
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             event = self._pump(deadline - time.monotonic())

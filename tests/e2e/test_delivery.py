@@ -35,6 +35,7 @@ from pathlib import Path
 
 import pytest
 
+from app.api.client import CatalogClient
 from app.domain.barcode import read_barcode
 from app.labels.templates import load_template
 from app.sandbox import demo
@@ -143,7 +144,7 @@ class Run:
         if self.app is not None and self.app.process.poll() is None:
             self.app.kill()
 
-    def client(self):  # type: ignore[no-untyped-def]
+    def client(self) -> CatalogClient:
         token = load_or_create_token(
             Path(self.env["KOMORA_CONFIG_DIR"]) / "sandbox-token"
         )
@@ -202,7 +203,7 @@ class Run:
         )
 
 
-def expected_labels(client, rows: list[DeliveryRow]) -> list[LabelKey]:  # type: ignore[no-untyped-def]
+def expected_labels(client: CatalogClient, rows: list[DeliveryRow]) -> list[LabelKey]:
     """(code, add-on, retail price on the server) per scan, in scan order."""
     names = {p.bar_code: p.name_goods for p in demo.summary().products}
     keys = []
@@ -251,7 +252,7 @@ def check_pdfs(run: Run, expected: list[LabelKey], part: str) -> None:
         assert len(printed) == len(expected)
 
 
-def check_new_product(client, row: DeliveryRow) -> ServerProduct:  # type: ignore[no-untyped-def]
+def check_new_product(client: CatalogClient, row: DeliveryRow) -> ServerProduct:
     """Over HTTP: exactly one product, made the way the API asks."""
     products = products_named(client, row.name)
     assert len(products) == 1, f"{row.name}: {len(products)} products on the server"
