@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from app.gui.printer_page import PrinterPage, printer_choice, split_address
+from app.gui.printer_page import (
+    PrinterPage,
+    label_error_message,
+    printer_choice,
+    split_address,
+)
 from app.gui.settings import Settings
 from app.labels.geometry import Dpi
 
@@ -62,3 +67,17 @@ def test_damaged_settings_fall_back_to_defaults() -> None:
     assert choice.template == "thermal-58x40"
     assert choice.dpi == Dpi(203, 203)
     assert split_address("printer") == ("printer", 9100)
+
+
+def test_label_errors_are_worded_by_type_with_the_detail() -> None:
+    from app.labels.errors import BarcodeDoesNotFit, PrinterPageMismatch
+
+    mismatch = PrinterPageMismatch("the printer X reports page 101.6 × 50.8 mm")
+    assert label_error_message(mismatch) == (
+        "The printer would not take the label's exact page size, so nothing was "
+        "printed. Set its paper to the label size in the printer's settings. "
+        "(the printer X reports page 101.6 × 50.8 mm)"
+    )
+    assert label_error_message(BarcodeDoesNotFit("needs 40 mm")).startswith(
+        "The barcode does not fit this label."
+    )
