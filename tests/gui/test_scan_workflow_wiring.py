@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -210,3 +211,50 @@ def test_a_sync_that_missed_the_new_product_is_followed_by_one_more(
     panel.controller.sync_finished.emit(object())
 
     assert [i.product.name for i in scanning.dock.model.queue] == ["Сік яблучний 1 л"]
+
+
+def test_a_serial_scanner_from_the_settings_scans_through_a_pty(
+    qtbot: QtBot, tmp_path: Path, catalog: Catalog
+) -> None:
+    master, slave = os.openpty()
+    device = os.ttyname(slave)
+    os.close(slave)  # pyserial opens the path itself
+    runner = TaskRunner()
+    window = MainWindow(Settings(), TokenStore(MemoryKeyring()), runner)
+    qtbot.addWidget(window)
+    journal = ScanJournal(tmp_path / "scans.sqlite3")
+    settings = Settings(scanner={"serial": {"port": device, "terminator": "cr"}})
+    scanning = Scanning(
+        window, runner, Settings(), journal=journal, install_wedge=False
+    )
+    panel = FakePanel(catalog)
+    scanning.attach_catalog(panel)
+    try:
+        with qtbot.waitSignal(
+            scanning.serial.status_changed,
+            check_params_cb=lambda s: s.state is SerialState.CONNECTED,
+            timeout=5000,
+        ):
+            window.settings_changed.emit(settings)  # as the Settings dialog does
+        assert window.scanner_status.text() == f"Scanner: keyboard, {device}: ready"
+
+        with qtbot.waitSignal(scanning.workflow.scan_handled, timeout=5000) as blocker:
+            os.write(master, DEMO_CODE.encode()[:6])
+            os.write(master, DEMO_CODE.encode()[6:] + b"\r")
+    finally:
+        scanning.shutdown()
+        os.close(master)
+        runner.wait_for_done(10_000)
+        journal.close()
+
+    assert blocker.args[0].kind.value == "found"
+    assert blocker.args[0].id_goods == 1
+    assert journal_source(tmp_path) == f"serial:{device}"
+
+
+def journal_source(tmp_path: Path) -> str:
+    reopened = ScanJournal(tmp_path / "scans.sqlite3")
+    try:
+        return reopened.recent(1)[0].source
+    finally:
+        reopened.close()
