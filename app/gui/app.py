@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
@@ -210,6 +210,9 @@ class GuiSession(QObject):
             is_sandbox=server.is_sandbox,
         )
         self.scanning.attach_catalog(self.catalog_panel)
+        # After start-up settles: a product whose creation was cut short (a crash)
+        # is offered to be finished.
+        QTimer.singleShot(0, self.scanning.offer_unfinished_drafts)
 
     def _on_sandbox_failed(self, failure: TaskFailure) -> None:
         self.window.set_server_state(self.tr("the sandbox did not start"))

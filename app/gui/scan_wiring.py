@@ -174,18 +174,40 @@ class Scanning(QObject):
             open_one.raise_()  # the same code scanned twice: one wizard
             open_one.activateWindow()
             return open_one
+        wizard = self._show_wizard(panel, bar_code=bar_code)
+        self._wizards[bar_code] = wizard
+        wizard.destroyed.connect(lambda *_: self._wizards.pop(bar_code, None))
+        logger.info("add-product wizard opened for an unknown scan")
+        return wizard
+
+    @Slot()
+    def offer_unfinished_drafts(self) -> Any:
+        """Once the catalog is attached (at start-up): the creation journal's
+        unfinished drafts, left by a crash or a Cancel after sending began, are
+        offered; the chosen one opens in the wizard to be finished. Returns that
+        wizard, or None when nothing waits or nothing was chosen."""
+        panel = self.catalog_panel
+        if panel is None:
+            return None
+        from app.api.creation import CreationJournal
+        from app.gui.wizard import offer_unfinished_drafts
+
+        draft_id = offer_unfinished_drafts(self.window, CreationJournal())
+        if draft_id is None:
+            return None
+        logger.info("add-product wizard opened to resume an unfinished draft")
+        return self._show_wizard(panel, draft_id=draft_id)
+
+    def _show_wizard(self, panel: Any, **kwargs: Any) -> Any:
         from app.gui.wizard import AddProductWizard, WizardSources
 
         sources = WizardSources.for_client(
             panel.controller.client, self.runner, catalog=panel.catalog
         )
-        wizard = AddProductWizard(sources, bar_code=bar_code, parent=self.window)
+        wizard = AddProductWizard(sources, parent=self.window, **kwargs)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.print_labels_requested.connect(self._on_wizard_print_labels_requested)
         wizard.open_product_requested.connect(panel.select_product)
-        self._wizards[bar_code] = wizard
-        wizard.destroyed.connect(lambda *_: self._wizards.pop(bar_code, None))
-        logger.info("add-product wizard opened for an unknown scan")
         wizard.show()
         return wizard
 
