@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 
 from tests.e2e.driver import Step, decimal_text, emit
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from tests.e2e.driver import Driver
 
 
-def visible_windows(class_name: str) -> list[QWidget]:
+def visible_windows(class_name: str) -> list[Any]:
     return [
         w
         for w in QApplication.topLevelWidgets()
@@ -31,7 +31,7 @@ def visible_windows(class_name: str) -> list[QWidget]:
     ]
 
 
-def the_window(class_name: str) -> QWidget:
+def the_window(class_name: str) -> Any:
     found = visible_windows(class_name)
     if len(found) != 1:
         raise AssertionError(f"expected one visible {class_name}, found {len(found)}")
@@ -322,6 +322,48 @@ def register(driver: Driver) -> None:
             )
 
         yield ready
+        return {}
+
+    @driver.command("wait_idle")
+    def wait_idle(request: dict[str, Any]) -> Step:
+        """No background task runs and the event loop has answered every tick
+        within 50 ms for 300 ms: a scan now meets a responsive app, as a person's
+        scanner usually does."""
+        import time
+
+        runner = driver.session.runner
+        state = {"last": time.monotonic(), "quiet_since": time.monotonic()}
+
+        def idle() -> bool:
+            now = time.monotonic()
+            late = now - state["last"] > 0.05
+            state["last"] = now
+            if late or runner.is_busy():
+                state["quiet_since"] = now
+                return False
+            return now - state["quiet_since"] >= 0.3
+
+        yield idle
+        return {}
+
+    @driver.command("close_wizard")
+    def close_wizard(request: dict[str, Any]) -> Step:
+        """Cancel the wizard opened for `code` (a scan the machine split)."""
+        yield lambda: any(
+            w.identify_page.barcode_edit.text() == request["code"]
+            for w in visible_windows("AddProductWizard")
+        )
+        for wizard in visible_windows("AddProductWizard"):
+            if wizard.identify_page.barcode_edit.text() == request["code"]:
+                wizard.reject()
+        yield (
+            lambda: (
+                not any(
+                    w.identify_page.barcode_edit.text() == request["code"]
+                    for w in visible_windows("AddProductWizard")
+                )
+            )
+        )
         return {}
 
     @driver.command("set_mode")
