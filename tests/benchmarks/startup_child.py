@@ -5,7 +5,8 @@ KOMORA_* folders pointing at a prepared data folder (the sandbox database and th
 local catalog already there). It does what `app.gui.cli.run` does, plus an event
 filter that notes the wall-clock time of the main window's first paint and of the
 first paint of the products table with the catalog in it, then quits and prints one
-JSON line: those times, the row count and its own peak resident memory.
+JSON line: those times, the row count and its peak resident memory at that paint and
+at exit (the closing waits for the first sync, which has started meanwhile).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ def main() -> int:
             ):
                 seen["catalog_paint"] = time.time()
                 seen["rows"] = panel.products.rowCount()
+                seen["peak_rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
                 QTimer.singleShot(0, session.window.close)
             return False
 
@@ -49,7 +51,7 @@ def main() -> int:
     session.start()
     application.qt.exec()
     application.qt.removeEventFilter(watch)
-    seen["peak_rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    seen["exit_peak_rss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps(seen), flush=True)
     return 0
 
