@@ -8,8 +8,9 @@ QT_QPA_PLATFORM=offscreen and its own data folder, prepared beforehand as after 
 earlier session: the sandbox database with its demo catalog and the local catalog
 of N products. The clock starts just before the process is created and stops at the
 first paint of the products table with the catalog in it (the window's own first
-paint, earlier, is reported too). Peak memory is the child's `ru_maxrss` at that
-paint; its peak at exit (after the first sync has begun) is reported beside it. The
+paint, earlier, is reported too). Peak memory is the child's own high-water mark at
+that paint (VmHWM; see `startup_child.peak_rss_kb` for why not `ru_maxrss`); its
+peak at exit (after the first sync has begun) is reported beside it. The
 median of the runs counts.
 """
 
