@@ -26,7 +26,7 @@ from tests.benchmarks.catalog_gen import BRANDS, SIZES, WORDS, ean13
 TEMPLATE = "thermal-58x40"
 DPI = 203
 TODAY = dt.date(2026, 12, 3)
-ROUNDS = 2
+ROUNDS = 3
 TARGET_LABELS_PER_S = 2000.0
 TARGET_SPEEDUP = 4.0
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"

@@ -33,7 +33,7 @@ from tests.benchmarks.catalog_gen import BRANDS, SIZES, WORDS, ean13
 
 TOKEN = "bench-token"
 TARGET_SPEEDUP = 4.0
-SAMPLE = 1000
+SAMPLE = 500
 PAGE_SIZE = 500
 RETAIL = 1
 SERVER_CHILD = """

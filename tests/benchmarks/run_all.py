@@ -71,7 +71,7 @@ class Sizes:
     startup_runs: int
 
 
-FULL = Sizes(100_000, 200, 1000, 10_000, 1000, 3)
+FULL = Sizes(100_000, 200, 1000, 10_000, 500, 3)
 QUICK = Sizes(2000, 10, 50, 60, 20, 1)
 
 
