@@ -385,7 +385,8 @@ def delivery_run(
     assert [e.raw_text for e in entries] == run.handled
     delivered = [e for e in entries if e.raw_text not in run.fragments]
     assert [e.raw_text for e in delivered] == [r.scan for r in rows]
-    assert [e.source.split(":")[0] for e in delivered] == [r.via for r in rows]
+    sources = {"keyboard": "keyboard", "serial": f"serial:{run.pty.path}"}
+    assert [e.source for e in delivered] == [sources[r.via] for r in rows]
     assert all(e.result is not ScanResult.PENDING for e in entries)
 
 
