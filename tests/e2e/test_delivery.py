@@ -342,7 +342,9 @@ def delivery_run(
         assert outcome["kind"] == "unknown", outcome
         held_answer = create_from_wizard(run, held, hold=True)
         assert held_answer["held"]
-        app.expect(lambda e: e["event"] == "creation_held", "the held creation")
+        held_at = app.expect(
+            lambda e: e["event"] == "creation_held", "the held creation"
+        )
     finally:
         app.kill()
 
@@ -367,6 +369,8 @@ def delivery_run(
     try:
         resumed = app.command("resume_draft", labels=1)
         assert any(held.name in text for text in resumed["offered"])
+        # The half-made product was finished, not a second one made beside it.
+        assert resumed["guid"] == held_at["guid"]
         run.labels_mode()
         scan_rows(run, serial)
         client = run.client()
