@@ -1,18 +1,20 @@
 """Profiles behind the figures that miss their targets, written to profiles/.
 
     .venv/bin/pip install pyinstrument py-spy      # not project dependencies
-    .venv/bin/python tests/benchmarks/profile_figures.py lookup filter scan startup sync
+    .venv/bin/python tests/benchmarks/profile_figures.py [lookup filter scan paint ...]
 
 - lookup: pyinstrument over 20,000 scans (reading + `Catalog.lookup`).
 - filter: pyinstrument over typing three words into the products table.
 - scan: each stage of a scan timed by wrapping the methods named (the lookup runs on
   the workflow's thread, which a sampling profiler of the main thread misses).
+- paint: the main window's repaint after a scan, whole and by part.
 - startup: pyinstrument of the start-up child's main thread, and py-spy of all its
   threads (the sandbox starts on a worker).
 - sync: CPU time of this process and of the server child during a sync of 1,500
   products, and a py-spy profile of the server.
 
-The app's folders point into a temporary folder, as in run_all.
+With no names, all of them (about four minutes). The app's folders point into a
+temporary folder, as in run_all.
 """
 
 from __future__ import annotations
@@ -200,6 +202,72 @@ def profile_scan(folder: Path) -> None:
     )
 
 
+def profile_paint(folder: Path) -> None:
+    """How long a synchronous repaint of the main window and of each of its parts
+    takes after a scan was shown (offscreen, software raster)."""
+    import random
+    import shutil
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.domain.barcode import read_barcode
+    from app.gui.app import GuiSession, create_application
+    from app.gui.catalog_panel import catalog_path
+    from app.gui.settings import Settings, TokenStore
+    from tests.benchmarks.bench_scan import _Refused
+
+    ensure_qt_application()
+    generated = _catalog(folder)
+    refused = _Refused()
+    shutil.copyfile(generated.path, catalog_path(refused.base_url, "uk", True))
+    session = GuiSession(
+        create_application(["komora-profile"], Settings()),
+        token_store=TokenStore(),
+        sandbox_starter=lambda _path: refused,
+    )
+    session.start()
+    loop = QEventLoop()
+    session.server_ready.connect(lambda _server: loop.quit())
+    QTimer.singleShot(10_000, loop.quit)
+    loop.exec()
+    panel, window = session.catalog_panel, session.window
+    assert panel is not None
+    QApplication.processEvents()  # the panel is shown by a queued call
+    parts = {
+        "whole window": window,
+        "products table": panel.table,
+        "product detail tabs": panel.detail,
+        "group tree": panel.tree,
+        "search box": panel.search,
+        "status bar": window.statusBar(),
+        "toolbar": window.tool_bar,
+        "label queue dock": session.scanning.dock,
+    }
+    spans: dict[str, list[float]] = {name: [] for name in parts}
+    rng = random.Random(3)
+    for _ in range(40):
+        result = panel.catalog.lookup(read_barcode(rng.choice(generated.barcodes)))
+        assert result is not None
+        panel.show_product_for_scan(result)
+        for name, widget in parts.items():
+            started = time.perf_counter()
+            widget.repaint()
+            spans[name].append((time.perf_counter() - started) * 1000)
+    window.close()
+    QApplication.processEvents()
+    lines = [
+        f"{name:<22} {w.width():>5} x {w.height():<4} median"
+        f" {statistics.median(spans[name]):6.2f} ms  max {max(spans[name]):6.2f} ms"
+        for name, w in parts.items()
+    ]
+    (PROFILES_DIR / "scan-to-screen-paint.txt").write_text(
+        "QWidget.repaint() after each of 40 scans shown (100,000 products, offscreen)\n"
+        + "\n".join(lines)
+        + "\n"
+    )
+
+
 def profile_startup(folder: Path) -> None:
     from tests.benchmarks import bench_startup
 
@@ -283,6 +351,7 @@ PROFILES = {
     "lookup": profile_lookup,
     "filter": profile_filter,
     "scan": profile_scan,
+    "paint": profile_paint,
     "startup": profile_startup,
     "sync": profile_sync,
 }
