@@ -156,6 +156,30 @@ def _report(results: dict[str, Any], notes: list[str]) -> list[str]:
     return lines + [f"note: {note}" for note in notes]
 
 
+def markdown_table(results: dict[str, Any]) -> str:
+    """The figures as a Markdown table with the machine, for the README."""
+    rows = ["| figure | measured | target | met |", "|---|---:|---:|:-:|"]
+    for figure in FIGURES:
+        value = _number(results.get(figure.key))
+        sign = "≥" if figure.higher_is_better else "≤"
+        shown = "failed" if value is None else f"{value:,.4g} {figure.unit}"
+        met = "—" if value is None else ("yes" if figure.met(value) else "**no**")
+        rows.append(
+            f"| {figure.label} (`{figure.key}`) | {shown} |"
+            f" {sign} {figure.target:g} {figure.unit} | {met} |"
+        )
+    box = results.get("machine", {})
+    rows.append("")
+    rows.append(
+        f"Measured on {box.get('cpu', '?')}, {box.get('cores', '?')} cores,"
+        f" {box.get('system', '?')}, Python {box.get('python', '?')},"
+        f" PySide6 {box.get('pyside6', '?')} (Qt {box.get('qt', '?')}); load average"
+        f" at the start {box.get('load_average_at_start', '?')};"
+        f" the run took {results.get('total_seconds', '?')} s."
+    )
+    return "\n".join(rows) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="tiny sizes, seconds")
@@ -166,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
         help="lookup table scan labels startup sync",
     )
     parser.add_argument("--json", type=Path, default=RESULTS, help="results file")
+    parser.add_argument(
+        "--markdown", type=Path, help="also write the figures as a Markdown table"
+    )
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
 
@@ -218,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     args.json.write_text(
         json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
+    if args.markdown:
+        args.markdown.write_text(markdown_table(results), encoding="utf-8")
     print()
     print("\n".join(_report(results, notes)))
     print(f"total {results['total_seconds']} s; figures written to {args.json}")
