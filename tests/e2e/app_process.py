@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tests.e2e.driver import PREFIX
+from tests.e2e.protocol import PREFIX
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER_MODULE = "tests.e2e.driver"

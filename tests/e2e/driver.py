@@ -29,7 +29,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
-PREFIX = "KOMORA-E2E "
+from tests.e2e.protocol import PREFIX
+
 STEP_MS = 20
 WAIT_S = 60.0
 
