@@ -250,7 +250,9 @@ def check_new_product(client: CatalogClient, row: DeliveryRow) -> ServerProduct:
     products = products_named(client, row.name)
     assert len(products) == 1, f"{row.name}: {len(products)} products on the server"
     details = fetch(client, products[0])
-    unit = details.default_unit
+    assert group_path(client, details.product.id_group) == row.group
+    (unit,) = details.units  # the default unit, and no other
+    assert unit.is_default
     assert unit.rate == Decimal(1)
     assert unit.name_unit == row.unit
     assert [s.id_series for s in details.series if s.id_series == "-"] == ["-"]
@@ -262,12 +264,24 @@ def check_new_product(client: CatalogClient, row: DeliveryRow) -> ServerProduct:
     return details
 
 
-def create_from_wizard(run: Run, row: DeliveryRow, hold: bool = False) -> Event:
+def group_path(client: CatalogClient, id_group: int | None) -> str:
+    by_id = {g.id_group: g for g in client.list_groups()}
+    names = []
+    while id_group is not None:
+        names.append(by_id[id_group].name_group)
+        id_group = by_id[id_group].id_owner_group
+    return "/".join(reversed(names))
+
+
+def create_from_wizard(
+    run: Run, row: DeliveryRow, outcome: Event, hold: bool = False
+) -> Event:
+    """The wizard the unknown scan `outcome` opened, completed by the driver."""
     assert run.app is not None
     run.app.expect(
         lambda e: e["event"] == "shown" and e["class"] == "AddProductWizard",
         f"the wizard for {row.scan}",
-        since=len(run.app.events) - 40 if len(run.app.events) > 40 else 0,
+        since=run.app.events.index(outcome),
     )
     return run.app.command(
         "fill_wizard",
@@ -286,7 +300,7 @@ def scan_rows(run: Run, rows: list[DeliveryRow]) -> None:
         outcome = run.scan(row)
         if row.is_new:
             assert outcome["kind"] == "unknown", outcome
-            created = create_from_wizard(run, row)
+            created = create_from_wizard(run, row, outcome)
             # Page 1 of the wizard was filled from the scan itself.
             reading = read_barcode(created["scanned"])
             assert (reading.bar_code, reading.ext_bar_code) == (
@@ -340,7 +354,7 @@ def delivery_run(
 
         outcome = run.scan(held)
         assert outcome["kind"] == "unknown", outcome
-        held_answer = create_from_wizard(run, held, hold=True)
+        held_answer = create_from_wizard(run, held, outcome, hold=True)
         assert held_answer["held"]
         held_at = app.expect(
             lambda e: e["event"] == "creation_held", "the held creation"
