@@ -32,6 +32,7 @@ from tests.e2e.app_process import (  # noqa: E402 - after the path is set
     app_env,
     env_without_session_bus,
 )
+from tests.e2e.scanning import keyboard_scan  # noqa: E402
 from tests.e2e.xserver import xvfb  # noqa: E402
 
 DEFAULT_OUTPUT = ROOT / "resources" / "screenshots"
@@ -66,12 +67,13 @@ def main(argv: list[str] | None = None) -> int:
                 window = int(started["window"])
                 app.command("wait_ready", codes=list(KNOWN), timeout=180)
                 x.focus(window)
+                app.command("wait_focus")
                 x.type_keycodes([F7], gap_ms=1)
                 app.expect(lambda e: e["event"] == "mode_changed", "Labels mode")
                 for code in KNOWN:
-                    scan(app, x, window, code)
+                    keyboard_scan(app, x, window, code)
                 since = app.mark()
-                scan(app, x, window, UNKNOWN)
+                keyboard_scan(app, x, window, UNKNOWN)
                 app.expect(
                     lambda e: (
                         e["event"] == "shown" and e["class"] == "AddProductWizard"
@@ -105,19 +107,6 @@ def main(argv: list[str] | None = None) -> int:
             finally:
                 app.stop()
     return 0
-
-
-def scan(app: AppProcess, x: object, window: int, code: str) -> None:
-    """One scan at scanner speed; waits until the app has handled it."""
-    app.command("wait_idle")
-    since = app.mark()
-    x.focus(window)  # type: ignore[attr-defined]
-    x.scan(code)  # type: ignore[attr-defined]
-    app.expect(
-        lambda e: e["event"] == "scan_handled" and e["code"] == code,
-        f"the scan {code}",
-        since=since,
-    )
 
 
 if __name__ == "__main__":

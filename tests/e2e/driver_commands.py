@@ -346,6 +346,16 @@ def register(driver: Driver) -> None:
         yield idle
         return {}
 
+    @driver.command("wait_focus")
+    def wait_focus(request: dict[str, Any]) -> Step:
+        """Qt has taken in the X focus given to the main window: a key now goes to
+        it (a key that arrives before Qt knows its focus window is dropped)."""
+        from PySide6.QtGui import QGuiApplication
+
+        window = driver.session.window
+        yield lambda: QGuiApplication.focusWindow() is window.windowHandle()
+        return {}
+
     @driver.command("close_wizard")
     def close_wizard(request: dict[str, Any]) -> Step:
         """Cancel the wizard opened for `code` (a scan the machine split)."""

@@ -43,7 +43,6 @@ from app.sandbox.security import load_or_create_token
 from app.sandbox.testing import running_server
 from app.store.scan_journal import ScanEntry, ScanJournal, ScanResult
 from tests.e2e.app_process import (
-    AppFailedError,
     AppProcess,
     Event,
     app_env,
@@ -60,6 +59,7 @@ from tests.e2e.delivery import (
     products_named,
 )
 from tests.e2e.pdf_labels import read_labels
+from tests.e2e.scanning import keyboard_scan
 from tests.e2e.serial_pty import SerialPty
 from tests.e2e.xserver import XServer, XServerMissingError, xvfb
 
@@ -68,8 +68,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.timeout(600)]
 THERMAL = ("thermal-58x40", 203)
 SHEET = ("a4-3x8-70x37", 300)
 F7 = 73  # X keycode of F7: Labels mode
-SCAN_ATTEMPTS = 4
-SCAN_WAIT_S = 20.0
 
 LabelKey = tuple[str, str | None, Decimal]
 
@@ -145,6 +143,7 @@ class Run:
         since = self.app.mark()
         # No window manager: when a dialog closes, nothing gives the focus back.
         self.x.focus(self.main_window)
+        self.app.command("wait_focus")
         self.x.type_keycodes([F7], gap_ms=1)
         self.app.expect(
             lambda e: e["event"] == "mode_changed" and e["mode"] == "labels",
@@ -167,33 +166,10 @@ class Run:
             self.handled.append(outcome["code"])
             assert outcome["code"] == row.scan, outcome
             return outcome
-        for _attempt in range(SCAN_ATTEMPTS):
-            app.command("wait_idle")
-            since = app.mark()
-            self.x.focus(self.main_window)
-            self.x.scan(row.scan)
-            try:
-                app.expect(
-                    lambda e: e["event"] == "scan_handled",
-                    f"the outcome of the keyboard scan {row.scan}",
-                    timeout=SCAN_WAIT_S,
-                    since=since,
-                )
-            except AppFailedError:
-                continue  # every key came as typing: nothing was scanned
-            app.command("wait_idle")  # a split burst may bring a second part
-            outcomes = [e for e in app.events[since:] if e["event"] == "scan_handled"]
-            self.handled.extend(o["code"] for o in outcomes)
-            if [o["code"] for o in outcomes] == [row.scan]:
-                return outcomes[0]
-            # The machine stalled mid-burst: the wedge rightly split it into typing
-            # and a shorter scan. A person would scan again; so does the test.
-            for outcome in outcomes:
-                assert outcome["code"] in row.scan, outcome
-                self.fragments.append(outcome["code"])
-                if outcome["kind"] == "unknown":
-                    app.command("close_wizard", code=outcome["code"])
-        pytest.fail(f"the X server never delivered {row.scan} at scanner speed")
+        scanned = keyboard_scan(app, self.x, self.main_window, row.scan)
+        self.handled.extend(scanned.handled)
+        self.fragments.extend(scanned.fragments)
+        return scanned.outcome
 
 
 def expected_labels(client: CatalogClient, rows: list[DeliveryRow]) -> list[LabelKey]:
