@@ -149,6 +149,10 @@ def run(
             waiting.quit()
 
         workflow.scan_handled.connect(on_handled)  # after the banner and the beeper
+        give_up = QTimer()  # one timer, stopped after each wait: no stale quits
+        give_up.setSingleShot(True)
+        give_up.setInterval(TIMEOUT_MS)
+        give_up.timeout.connect(waiting.quit)
         rng = random.Random(11)
         keys = _Keys()
         samples = []
@@ -164,9 +168,9 @@ def run(
             started = time.perf_counter()
             QApplication.sendEvent(handle, press)
             if not outcomes:
-                timer = QTimer.singleShot(TIMEOUT_MS, waiting.quit)
+                give_up.start()
                 waiting.exec()
-                del timer
+                give_up.stop()
             window.repaint()
             elapsed = time.perf_counter() - started
             QApplication.sendEvent(handle, release)

@@ -52,7 +52,6 @@ def fill_sandbox(path: Path, products: int) -> None:
     the base series, purchase and retail prices and two EAN-13 codes (the box its
     own), written through the sandbox's tables in a few bulk statements."""
     from sqlalchemy import insert
-    from sqlalchemy.orm import Session
 
     from app.sandbox import catalog as sandbox_catalog
     from app.sandbox.db import (
@@ -199,7 +198,6 @@ def fill_sandbox(path: Path, products: int) -> None:
             (BarcodeRow, barcodes),
         ):
             session.execute(insert(row_class), rows)
-    assert isinstance(session, Session)
     database.dispose()
 
 
