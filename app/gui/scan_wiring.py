@@ -137,6 +137,7 @@ class Scanning(QObject):
         self.workflow.set_catalog(panel.catalog, panel)
         self.dock.set_catalog(panel.catalog)
         panel.label_requested.connect(self.dock.add_request)
+        panel.new_product_requested.connect(self.open_wizard)  # Ctrl+N
 
     @Slot(object)
     def apply_settings(self, settings: Settings) -> None:
@@ -159,8 +160,9 @@ class Scanning(QObject):
 
     @Slot(str)
     def open_wizard(self, bar_code: str) -> Any:
-        """The add-product wizard with `bar_code` filled in (an unknown scan); its
-        "print labels" fills the queue. None while no catalog is mounted."""
+        """The add-product wizard with `bar_code` filled in (an unknown scan, or
+        Ctrl+N with an empty code or the digits in the search box); its "print
+        labels" fills the queue. None while no catalog is mounted."""
         panel = self.catalog_panel
         if panel is None:
             self._show_message(
@@ -177,7 +179,7 @@ class Scanning(QObject):
         wizard = self._show_wizard(panel, bar_code=bar_code)
         self._wizards[bar_code] = wizard
         wizard.destroyed.connect(lambda *_: self._wizards.pop(bar_code, None))
-        logger.info("add-product wizard opened for an unknown scan")
+        logger.info("add-product wizard opened (code given: %s)", bool(bar_code))
         return wizard
 
     @Slot()

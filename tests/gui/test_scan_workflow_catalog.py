@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.api.client import CatalogClient
@@ -116,4 +117,37 @@ def test_an_unknown_scan_opens_one_wizard_with_the_code_filled_in(
     wizards = [w for w in window.findChildren(AddProductWizard) if w.isVisible()]
     assert len(wizards) == 1
     qtbot.waitUntil(lambda: wizards[0].identify_page.barcode_edit.text() == unknown)
+    wizards[0].reject()
+
+
+def test_ctrl_n_opens_the_wizard_with_the_digits_typed_in_the_search_box(
+    qtbot: QtBot, parts: tuple[MainWindow, Scanning, CatalogPanel]
+) -> None:
+    window, _scanning, panel = parts
+    typed = "4006381333931"
+    with qtbot.waitSignal(panel.products.filter_applied, timeout=WAIT_MS):
+        panel.search.setText(typed)
+    panel.search.setFocus()
+
+    qtbot.keyClick(panel.search, "n", modifier=Qt.KeyboardModifier.ControlModifier)
+
+    wizards = [w for w in window.findChildren(AddProductWizard) if w.isVisible()]
+    assert len(wizards) == 1
+    assert wizards[0].identify_page.barcode_edit.text() == typed
+    wizards[0].reject()
+
+
+def test_ctrl_n_with_a_name_in_the_search_box_opens_an_empty_wizard(
+    qtbot: QtBot, parts: tuple[MainWindow, Scanning, CatalogPanel]
+) -> None:
+    window, _scanning, panel = parts
+    with qtbot.waitSignal(panel.products.filter_applied, timeout=WAIT_MS):
+        panel.search.setText("Моршинська")
+    panel.search.setFocus()
+
+    qtbot.keyClick(panel.search, "n", modifier=Qt.KeyboardModifier.ControlModifier)
+
+    wizards = [w for w in window.findChildren(AddProductWizard) if w.isVisible()]
+    assert len(wizards) == 1
+    assert wizards[0].identify_page.barcode_edit.text() == ""
     wizards[0].reject()
