@@ -297,6 +297,12 @@ class CatalogPanel(QWidget):
             self.controller.sync,
             "syncNow",
         )
+        self.full_sync_action = self._action(
+            QCoreApplication.translate("CatalogPanel", "Re-read the &whole catalog"),
+            "Shift+F5",
+            lambda: self.controller.sync(full=True, refetch_details=True),
+            "fullSync",
+        )
         self.outbox_action = self._action(
             QCoreApplication.translate("CatalogPanel", "&Unsent changes…"),
             "Ctrl+Shift+O",
@@ -331,6 +337,7 @@ class CatalogPanel(QWidget):
                 self.new_group_action,
                 self.levels_action,
                 self.sync_action,
+                self.full_sync_action,
                 self.outbox_action,
             ],
         }

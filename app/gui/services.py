@@ -204,29 +204,36 @@ class CatalogController(QObject):
 
     # --- sync -----------------------------------------------------------------------
 
-    def sync(self, *, full: bool = False) -> bool:
-        """Start a sync pass; False when one is already running."""
+    def sync(self, *, full: bool = False, refetch_details: bool = False) -> bool:
+        """Start a sync pass; False when one is already running. `refetch_details`
+        (with `full`) reads every product's units, series, prices and barcodes
+        again, catching others' edits that left a product's time_change alone."""
         if self._syncing:
             return False
         self._syncing = True
         self.sync_started.emit()
-        logger.info("sync requested (%s)", "full" if full else "incremental")
+        kind = "full" if full else "incremental"
+        logger.info("sync requested (%s%s)", kind, ", details again" * refetch_details)
         self.runner.run(
             self._sync_job,
             full,
+            refetch_details,
             on_done=self._on_sync_done,
             on_error=self._on_sync_failed,
             name="sync the catalog",
         )
         return True
 
-    def _sync_job(self, full: bool) -> SyncReport:
+    def _sync_job(self, full: bool, refetch_details: bool = False) -> SyncReport:
         # Send what waits first, so the pass reads the server with our edits in it.
         report = self.outbox_sender.replay()
         if report.offline and report.stopped_by is not None:
             raise report.stopped_by
         return self.sync_engine.run(
-            full=full, progress=self.sync_progress.emit, cancel=self._cancel_sync
+            full=full,
+            refetch_details=refetch_details,
+            progress=self.sync_progress.emit,
+            cancel=self._cancel_sync,
         )
 
     def _on_sync_done(self, report: SyncReport) -> None:

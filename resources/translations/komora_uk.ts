@@ -216,6 +216,10 @@
         <translation>&amp;Синхронізувати з сервером</translation>
     </message>
     <message>
+        <source>Re-read the &amp;whole catalog</source>
+        <translation>Перечитати &amp;весь каталог</translation>
+    </message>
+    <message>
         <source>&amp;Unsent changes…</source>
         <translation>&amp;Невідправлені зміни…</translation>
     </message>

@@ -401,6 +401,7 @@ def test_shortcuts_and_new_product_signal(qtbot, window) -> None:
         "newGroup": "Ctrl+Shift+G",
         "priceLevels": "Ctrl+L",
         "syncNow": "F5",
+        "fullSync": "Shift+F5",
         "addLabel": "Ctrl+P",
         "unsentChanges": "Ctrl+Shift+O",
     }
@@ -623,3 +624,28 @@ def test_offline_a_duplicate_is_refused_from_the_local_catalog(
     assert controller.outbox.count() == 0  # nothing queued that would be refused
     dialog.reject()
     server.start()
+
+
+def test_shift_f5_rereads_details_someone_else_changed(
+    qtbot, window, client: CatalogClient
+) -> None:
+    """A barcode added on the server without a new time_change on its product is
+    missed by F5 and found after Shift+F5 (the whole catalog read again)."""
+    panel = panel_of(window)
+    id_goods = demo_product(panel.catalog, "Twix")
+    guid = panel.catalog.product(id_goods).product.guid
+    unit = client.list_units(guid)[0]
+    code = with_check_digit("482999000101")
+    client.create_barcode(
+        guid, BarcodeWrite(bar_code=code, id_unit=unit.id_unit, id_series="-")
+    )
+    controller = panel.controller
+
+    with qtbot.waitSignal(controller.sync_finished, timeout=WAIT_MS):
+        panel.sync_action.trigger()  # F5
+    assert panel.catalog.lookup_text(code) is None
+
+    with qtbot.waitSignal(controller.sync_finished, timeout=WAIT_MS):
+        panel.full_sync_action.trigger()
+    found = panel.catalog.lookup_text(code)
+    assert found is not None and found.product.id_goods == id_goods
