@@ -33,8 +33,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from app.domain.models import BASE_SERIES_ID, PURCHASE_LEVEL_ID, PriceLevel
-from app.store.records import ProductDetails, ProductSummary
+from app.domain.models import PURCHASE_LEVEL_ID, PriceLevel
+from app.store.records import ProductSummary
 from app.store.search import ProductFilter
 
 logger = logging.getLogger(__name__)
@@ -55,6 +55,20 @@ class ProductColumn(IntEnum):
     RETAIL_PRICE = 4
     BAR_CODE = 5
     ACTIVE = 6
+
+
+_COLUMNS = tuple(ProductColumn)
+_ROLES_ANSWERED = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ToolTipRole,
+        PRODUCT_ID_ROLE,
+        PRODUCT_ROW_ROLE,
+    }
+)
 
 
 def column_title(column: ProductColumn) -> str:
@@ -79,8 +93,9 @@ class ProductSource(Protocol):
     def product_ids_page(
         self, flt: ProductFilter, offset: int, limit: int
     ) -> list[int]: ...
-    def summaries(self, ids: Sequence[int]) -> list[ProductSummary]: ...
-    def details(self, id_goods: int) -> ProductDetails: ...
+    def summaries(
+        self, ids: Sequence[int], price_level: int | None = None
+    ) -> list[ProductSummary]: ...
     def price_levels(self) -> list[PriceLevel]: ...
 
 
@@ -116,38 +131,16 @@ def format_money(value: Decimal | None, locale: QLocale | None = None) -> str:
     return text.replace(".", point)
 
 
-def build_row(
-    summary: ProductSummary, details: ProductDetails, level: int | None
-) -> ProductRow:
-    default = details.default_unit
-    unit_name = None
-    price = None
-    if default is not None:
-        unit_name = default.name_unit or default.short_name or str(default.id_unit)
-        if level is not None:
-            price = next(
-                (
-                    p.price
-                    for p in details.prices
-                    if p.id_price_level == level
-                    and p.id_unit == default.id_unit
-                    and p.id_series == BASE_SERIES_ID
-                ),
-                None,
-            )
+def row_of_summary(summary: ProductSummary) -> ProductRow:
+    """A table line from a summary read at the table's price level."""
     # The default unit's own barcode says more than the first code in digit order
     # (which is often a box's GTIN-14).
-    bar_code = summary.bar_code
-    if default is not None:
-        bar_code = next(
-            (
-                b.bar_code
-                for b in details.barcodes
-                if b.active and b.id_unit == default.id_unit
-            ),
-            bar_code,
-        )
-    return ProductRow(summary, unit_name, price, bar_code)
+    return ProductRow(
+        summary,
+        summary.default_unit_name,
+        summary.price,
+        summary.default_unit_bar_code or summary.bar_code,
+    )
 
 
 class ProductsModel(QAbstractTableModel):
@@ -216,9 +209,11 @@ class ProductsModel(QAbstractTableModel):
             self._pages.move_to_end(number)
             return cached
         ids = self._source.product_ids_page(self._filter, number * PAGE_SIZE, PAGE_SIZE)
+        # One query for the page: the summaries carry the default unit, its barcode
+        # and its price at the table's level.
         rows = [
-            build_row(summary, self._source.details(summary.id_goods), self._level)
-            for summary in self._source.summaries(ids)
+            row_of_summary(summary)
+            for summary in self._source.summaries(ids, price_level=self._level)
         ]
         self._pages[number] = rows
         self.pages_fetched += 1
@@ -249,12 +244,17 @@ class ProductsModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() not in range(len(ProductColumn)):
+        # A view asks each visible cell for seven or eight roles on every paint:
+        # the roles answered never are turned away before any lookup.
+        if role not in _ROLES_ANSWERED or not index.isValid():
+            return None
+        number = index.column()
+        if not 0 <= number < len(_COLUMNS):
             return None
         item = self.row_of(index.row())
         if item is None:
             return None
-        column = ProductColumn(index.column())
+        column = _COLUMNS[number]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(item, column)
         if role == PRODUCT_ID_ROLE:

@@ -566,15 +566,21 @@ class Catalog:
             " (SELECT b.bar_code FROM barcodes AS b WHERE b.id_goods = p.id_goods"
             "  ORDER BY b.active DESC, b.bar_code LIMIT 1),"
             " (SELECT count(*) FROM barcodes AS b WHERE b.id_goods = p.id_goods),"
-            " json_extract(u.data, '$.name_unit'),"
+            # the unit's name as the table shows it: its name, else its short
+            # name, else its number
+            " coalesce(nullif(json_extract(u.data, '$.name_unit'), ''),"
+            "  nullif(json_extract(u.data, '$.short_name'), ''),"
+            "  CAST(u.id_unit AS TEXT)),"
             " (SELECT b.bar_code FROM barcodes AS b WHERE b.id_goods = p.id_goods"
-            "  AND b.id_unit = u.id_unit ORDER BY b.active DESC, b.bar_code LIMIT 1),"
+            "  AND b.id_unit = u.id_unit AND b.active = 1 ORDER BY b.bar_code LIMIT 1),"
             " (SELECT pr.price FROM prices AS pr WHERE pr.id_goods = p.id_goods"
             "  AND pr.id_unit = u.id_unit AND pr.id_series = ?"
             "  AND pr.id_price_level = ?)"
             " FROM products AS p LEFT JOIN groups AS g ON g.id_group = p.id_group"
+            # the first default unit, as `ProductDetails.default_unit` takes it
             " LEFT JOIN product_units AS u ON u.id_goods = p.id_goods"
-            " AND u.is_default = 1"
+            " AND u.id_unit = (SELECT min(d.id_unit) FROM product_units AS d"
+            "  WHERE d.id_goods = p.id_goods AND d.is_default = 1)"
             f" WHERE p.id_goods IN ({marks})",
             [BASE_SERIES_ID, price_level, *ids],
         ).fetchall()

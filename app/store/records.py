@@ -82,6 +82,7 @@ class ProductSummary:
     deleted: bool
     bar_code: str | None  # the first active barcode, for display
     bar_code_count: int
+    # the default unit's name (else its short name, else its number)
     default_unit_name: str | None = None
-    default_unit_bar_code: str | None = None  # the default unit's first barcode
+    default_unit_bar_code: str | None = None  # the default unit's first active one
     price: Decimal | None = None  # at the level asked of `Catalog.summaries`

@@ -147,6 +147,38 @@ def test_products_model_shows_the_columns(qtbot, catalog: Catalog) -> None:
     assert model.index(0, 0).data(PRODUCT_ID_ROLE) == 3
 
 
+def test_a_row_falls_back_to_the_short_name_and_the_first_active_code(
+    qtbot, catalog: Catalog
+) -> None:
+    # a default unit without a name, whose only barcode is no longer used
+    catalog.upsert_products(
+        [Product(id_goods=9, guid="p-9", name_goods="Apples", time_change=T0)]
+    )
+    details = ProductDetails(
+        units=[
+            ProductUnit(
+                id_unit=2,
+                short_name="kg",
+                type_unit=2,
+                rate=Decimal(1),
+                is_default=True,
+            ),
+            ProductUnit(id_unit=8, name_unit="box", type_unit=1, rate=Decimal(12)),
+        ],
+        barcodes=[
+            Barcode(bar_code="2000000000015", id_unit=2, id_series="-", active=False),
+            Barcode(bar_code="4820000000011", id_unit=8, id_series="-"),
+        ],
+    )
+    catalog.replace_details(9, details, T0)
+    model = ProductsModel(catalog)
+    model.set_filter(ProductFilter(text="Apples"))
+
+    assert model.index(0, ProductColumn.DEFAULT_UNIT).data() == "kg"
+    assert model.index(0, ProductColumn.BAR_CODE).data() == "4820000000011 (+1)"
+    assert model.index(0, ProductColumn.RETAIL_PRICE).data() == ""
+
+
 def test_search_uses_the_store_by_name_code_and_barcode(qtbot, catalog) -> None:
     model = ProductsModel(catalog)
     with qtbot.waitSignal(model.filter_applied) as applied:
