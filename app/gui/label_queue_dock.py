@@ -8,6 +8,11 @@ a partly used sheet, and sends the queue out: Preview, Print (system printer thr
 `app.labels.printing`), Export (PDF, PNG or ZPL file) and Send (ZPL to host:9100).
 Everything that lays out, renders, prints or sends runs on the task runner's threads;
 a QPrinter is made on the GUI thread and then painted only by the one worker.
+
+With a `SavedQueue` the queue is written to disk on every change (a small SQLite
+commit, made on the GUI thread so what the table shows is what a killed app keeps) and
+shown again at the next start; once the catalog is attached, the saved products are
+re-read from it, and one that is no longer there stays in the queue, marked.
 """
 
 from __future__ import annotations
@@ -23,9 +28,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,12 +57,13 @@ from app.gui.printer_page import (
     printer_choice,
 )
 from app.gui.tasks import TaskFailure, TaskRunner, register_error_message
-from app.labels.catalog_source import label_product_from_catalog
+from app.labels.catalog_source import label_product_from_catalog, reread_from_catalog
 from app.labels.content import LabelProduct
 from app.labels.errors import LabelError
 from app.labels.geometry import Dpi, parse_dpi
 from app.labels.output import print_job, send_job_zpl, write_job
-from app.labels.queue import MAX_COPIES, LabelQueue, PrintJob
+from app.labels.queue import MAX_COPIES, LabelQueue, PrintItem, PrintJob
+from app.labels.saved_queue import SavedQueue
 from app.labels.templates import builtin_names, load_template
 from app.store.catalog import Catalog
 
@@ -70,6 +78,9 @@ class QueueColumn(IntEnum):
     CODE = 1
     QUANTITY = 2
     TEMPLATE = 3
+
+
+GONE_COLOR = "#b3261e"  # the text of a row whose product left the catalog
 
 
 class LabelQueueModel(QAbstractTableModel):
@@ -112,6 +123,10 @@ class LabelQueueModel(QAbstractTableModel):
         item = self.queue[index.row()]
         column = QueueColumn(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column is QueueColumn.PRODUCT and item.catalog_gone:
+                return self.tr("%1 (no longer in the catalog)").replace(
+                    "%1", item.product.name
+                )
             if column is QueueColumn.PRODUCT:
                 return item.product.name
             if column is QueueColumn.CODE:
@@ -123,6 +138,14 @@ class LabelQueueModel(QAbstractTableModel):
             return item.template_name
         if role == Qt.ItemDataRole.TextAlignmentRole and column is QueueColumn.QUANTITY:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if item.catalog_gone and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(GONE_COLOR))
+        if item.catalog_gone and role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr(
+                "This product or its barcode is no longer in the local catalog; "
+                "its labels print as they were queued. Remove the row if they are "
+                "not wanted."
+            )
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -198,6 +221,16 @@ class LabelQueueModel(QAbstractTableModel):
         self.queue.clear()
         self.endResetModel()
 
+    def refresh(self, catalog: Catalog) -> list[PrintItem]:
+        """Re-read every product from `catalog`; returns the rows it no longer has."""
+        if not len(self.queue):
+            return []
+        gone = self.queue.refresh(lambda product: reread_from_catalog(catalog, product))
+        self.dataChanged.emit(
+            self.index(0, 0), self.index(len(self.queue) - 1, len(QueueColumn) - 1)
+        )
+        return gone
+
 
 def dpi_of(text: str) -> Dpi:
     return parse_dpi(text.replace("×", "x"))
@@ -207,7 +240,9 @@ class LabelQueueDock(QDockWidget):
     """The queue, its template and DPI, and Preview / Print / Export / Send.
 
     `printer_factory` makes the QPrinter for a named system printer (tests pass one
-    printing to PDF); `ask_path` asks where to export (tests answer directly).
+    printing to PDF); `ask_path` asks where to export (tests answer directly);
+    `saved` keeps the queue on disk (read here, written on every change; the
+    caller closes it).
 
     Signals:
         queue_changed(int): the number of labels in the queue now.
@@ -230,6 +265,7 @@ class LabelQueueDock(QDockWidget):
         *,
         printer_factory: Callable[[str], QPrinter] | None = None,
         ask_path: Callable[[], Path | None] | None = None,
+        saved: SavedQueue | None = None,
     ) -> None:
         super().__init__(self.tr("Label queue"), parent)
         self.setObjectName("labelQueueDock")
@@ -241,7 +277,9 @@ class LabelQueueDock(QDockWidget):
         self._printers: list[QPrinter] = []  # alive until their job ends
         self.choice: PrinterChoice = printer_choice(printer_settings or {})
 
-        self.model = LabelQueueModel(LabelQueue(self.choice.dpi), self)
+        self._saved = saved
+        restored = self._restore()
+        self.model = LabelQueueModel(LabelQueue(self.choice.dpi, items=restored), self)
         self._build()
         self.apply_printer_settings(printer_settings or {})
         for signal in (
@@ -254,6 +292,33 @@ class LabelQueueDock(QDockWidget):
         self._on_model_changed()
 
     # --- building -------------------------------------------------------------------
+
+    def _restore(self) -> tuple[PrintItem, ...]:
+        """The saved queue; what went wrong is said once the dock is wired up."""
+        if self._saved is None:
+            return ()
+        try:
+            loaded = self._saved.load()
+        except LabelError as error:
+            self._saved = None
+            self._say_later(
+                self.tr(
+                    "The saved label queue cannot be read; labels queued now are "
+                    "not kept after the app closes. %1"
+                ).replace("%1", error.message)
+            )
+            return ()
+        if loaded.unreadable:
+            self._say_later(
+                self.tr(
+                    "%1 saved label row(s) could not be read and were left out."
+                ).replace("%1", str(loaded.unreadable))
+            )
+        return loaded.items
+
+    def _say_later(self, text: str) -> None:
+        # Emitted from the event loop: the status bar is connected by then.
+        QTimer.singleShot(0, self, lambda: self.message.emit(text))
 
     def _build(self) -> None:
         self.table = QTableView()
@@ -355,7 +420,19 @@ class LabelQueueDock(QDockWidget):
         return str(self.template_combo.currentData() or self.choice.template)
 
     def set_catalog(self, catalog: Catalog | None) -> None:
+        """The local catalog: the queued products are re-read from it, and rows it no
+        longer has are marked and named in the status bar."""
         self.catalog = catalog
+        if catalog is None:
+            return
+        gone = self.model.refresh(catalog)
+        if gone:
+            self.message.emit(
+                self.tr(
+                    "No longer in the local catalog, kept in the label queue as "
+                    "queued: %1"
+                ).replace("%1", ", ".join(item.product.name for item in gone))
+            )
 
     # --- adding ---------------------------------------------------------------------
 
@@ -576,7 +653,16 @@ class LabelQueueDock(QDockWidget):
             .replace("%2", str(len(queue)))
         )
         self.remove_button.setEnabled(len(queue) > 0)
+        self._save()
         self.queue_changed.emit(queue.label_count)
+
+    def _save(self) -> None:
+        if self._saved is None:
+            return
+        try:
+            self._saved.save(list(self.model.queue))
+        except LabelError as error:
+            self.message.emit(label_error_message(error))
 
     @Slot()
     def _on_template_changed(self, *_args: object) -> None:

@@ -27,6 +27,7 @@ from app.labels.errors import (
     UnprintableBarcode,
 )
 from app.labels.geometry import Dpi, parse_dpi
+from app.labels.saved_queue import QueueNotSaved
 from app.labels.templates import builtin_names
 
 logger = logging.getLogger(__name__)
@@ -80,7 +81,13 @@ def printer_choice(printer: dict[str, Any]) -> PrinterChoice:
 def label_error_message(error: BaseException) -> str:
     """A translated sentence for a label layer failure, its English detail after."""
     detail = getattr(error, "message", str(error))
-    if isinstance(error, PrinterPageMismatch):
+    if isinstance(error, QueueNotSaved):
+        lead = QCoreApplication.translate(
+            "LabelErrors",
+            "The label queue could not be saved: if the app closes now, the labels "
+            "queued since are lost.",
+        )
+    elif isinstance(error, PrinterPageMismatch):
         lead = QCoreApplication.translate(
             "LabelErrors",
             "The printer would not take the label's exact page size, so nothing "

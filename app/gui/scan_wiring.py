@@ -2,9 +2,10 @@
 
 `Scanning` owns the keyboard wedge filter (installed on the application), the serial
 scanner (started from the settings), the scan journal and workflow, the feedback
-banner and beeps, and the label queue dock; it adds the mode switcher (F6/F7/F8) to
-the toolbar, "Scanner diagnostics" to the Tools menu, the Scanner and Printer pages to
-Settings, and keeps the status bar's scanner state and last scan up to date.
+banner and beeps, and the label queue dock with its saved queue; it adds the mode
+switcher (F6/F7/F8) to the toolbar, "Scanner diagnostics" to the Tools menu, the
+Scanner and Printer pages to Settings, and keeps the status bar's scanner state and
+last scan up to date.
 
     scanning = Scanning(window, runner, settings)
     scanning.attach_catalog(panel)      # once the catalog panel exists
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -39,6 +40,8 @@ from app.hardware.scan import Notice
 from app.hardware.serial_reader import SerialState, SerialStatus
 from app.hardware.serial_scanner import SerialScanner
 from app.hardware.wedge_filter import WedgeFilter
+from app.labels.errors import LabelError
+from app.labels.saved_queue import SavedQueue
 from app.store.scan_journal import ScanJournal
 
 logger = logging.getLogger(__name__)
@@ -47,7 +50,8 @@ NOTICE_MS = 15_000
 
 
 class Scanning(QObject):
-    """See the module docstring. `journal` and `serial` are for tests."""
+    """See the module docstring. `journal`, `saved_queue` and `serial` are for
+    tests."""
 
     def __init__(
         self,
@@ -56,6 +60,7 @@ class Scanning(QObject):
         settings: Settings,
         *,
         journal: ScanJournal | None = None,
+        saved_queue: SavedQueue | None = None,
         serial: SerialScanner | None = None,
         install_wedge: bool = True,
         beep: Callable[[], None] = QApplication.beep,
@@ -65,6 +70,8 @@ class Scanning(QObject):
         self.runner = runner
         self._owns_journal = journal is None
         self.journal = journal or ScanJournal()
+        self._owns_saved_queue = saved_queue is None
+        self.saved_queue = saved_queue or self._open_saved_queue()
         self.config: ScannerConfig = scanner_config(settings.scanner)
         self._install_wedge = install_wedge
         self._serial_state: SerialStatus | None = None
@@ -77,7 +84,9 @@ class Scanning(QObject):
         self.serial = serial or SerialScanner(self)
         self.banner = ScanBanner()
         self.beeper = ScanBeeper(self, beep)
-        self.dock = LabelQueueDock(runner, settings.printer, window)
+        self.dock = LabelQueueDock(
+            runner, settings.printer, window, saved=self.saved_queue
+        )
         self.workflow.labels = self.dock
 
         self._build_window()
@@ -85,6 +94,20 @@ class Scanning(QObject):
         self.apply_settings(settings)
 
     # --- building -------------------------------------------------------------------
+
+    def _open_saved_queue(self) -> SavedQueue | None:
+        try:
+            return SavedQueue()
+        except LabelError as error:
+            logger.error("label queue kept in memory only: %s", error.message)
+            text = QCoreApplication.translate(
+                "Scanning",
+                "The label queue cannot be saved on this computer; labels queued "
+                "now are lost when the app closes. (%1)",
+            ).replace("%1", error.message)
+            # Shown from the event loop: the status bar is wired up by then.
+            QTimer.singleShot(0, self, lambda: self._show_message(text, NOTICE_MS))
+            return None
 
     def _build_window(self) -> None:
         window = self.window
@@ -257,6 +280,9 @@ class Scanning(QObject):
         if self._owns_journal:
             self.journal.close()
             self._owns_journal = False
+        if self._owns_saved_queue and self.saved_queue is not None:
+            self.saved_queue.close()
+            self._owns_saved_queue = False
 
     # --- slots ----------------------------------------------------------------------
 

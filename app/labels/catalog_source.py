@@ -96,6 +96,28 @@ def label_product_from_catalog(
         prices=prices,
         product_code=str(id_goods),
         pack=pack,
+        id_goods=id_goods,
+    )
+
+
+def reread_from_catalog(catalog: Catalog, product: LabelProduct) -> LabelProduct | None:
+    """`product` as the local catalog has it now (names and prices may have changed
+    since it was queued); None when the product, or the barcode the label carries,
+    is no longer there. A product not read from the catalog comes back unchanged."""
+    if product.id_goods is None:
+        return product
+    stored = catalog.product(product.id_goods)
+    if stored is None or stored.deleted:
+        return None
+    details = catalog.details(product.id_goods)
+    carried = (product.bar_code, product.ext_bar_code)
+    barcode = next(
+        (b for b in details.barcodes if (b.bar_code, b.ext_bar_code) == carried), None
+    )
+    if barcode is None:
+        return None
+    return label_product_from_catalog(
+        stored.product.name_goods, product.id_goods, barcode, details
     )
 
 

@@ -28,7 +28,8 @@ class PackContent:
 @dataclass(frozen=True)
 class LabelProduct:
     """One product as a label shows it. `prices` maps id_price_level to the price of
-    `unit`; `price` is used when the template's level is not among them (a CSV row)."""
+    `unit`; `price` is used when the template's level is not among them (a CSV row).
+    `id_goods` is the catalog product it was read from (None for a CSV row)."""
 
     bar_code: str
     name: str
@@ -38,6 +39,7 @@ class LabelProduct:
     prices: Mapping[int, Decimal] = field(default_factory=lambda: MappingProxyType({}))
     product_code: str = ""
     pack: PackContent | None = None
+    id_goods: int | None = None
 
     def __hash__(self) -> int:
         return hash(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from app.labels.content import LabelProduct
@@ -24,11 +24,14 @@ MAX_COPIES = 10_000
 
 @dataclass(frozen=True)
 class PrintItem:
-    """`quantity` labels of one product on one template."""
+    """`quantity` labels of one product on one template. `catalog_gone`: the product
+    (or the barcode it carries) has left the local catalog since it was queued; it
+    prints as it was queued."""
 
     product: LabelProduct
     quantity: int
     template_name: str
+    catalog_gone: bool = False
 
     def __post_init__(self) -> None:
         if not 1 <= self.quantity <= MAX_COPIES:
@@ -79,10 +82,15 @@ class LabelQueue:
     """Items waiting to be printed, in order. Adding an item checks that its label can
     be laid out (valid code, fits the template at `dpi`) so the user hears at once."""
 
-    def __init__(self, dpi: Dpi, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        dpi: Dpi,
+        today: dt.date | None = None,
+        items: Sequence[PrintItem] = (),
+    ) -> None:
         self.dpi = dpi
         self._today = today
-        self._items: list[PrintItem] = []
+        self._items: list[PrintItem] = list(items)  # e.g. the saved queue
 
     def __len__(self) -> int:
         return len(self._items)
@@ -119,6 +127,22 @@ class LabelQueue:
 
     def clear(self) -> None:
         self._items.clear()
+
+    def refresh(
+        self, reread: Callable[[LabelProduct], LabelProduct | None]
+    ) -> list[PrintItem]:
+        """Replace each product with `reread(product)` (the catalog's current one);
+        one it returns None for is kept as it is, marked `catalog_gone`. Returns
+        those items."""
+        gone = []
+        for row, item in enumerate(self._items):
+            product = reread(item.product)
+            if product is None:
+                self._items[row] = replace(item, catalog_gone=True)
+                gone.append(self._items[row])
+            else:
+                self._items[row] = replace(item, product=product, catalog_gone=False)
+        return gone
 
     def jobs(self, start_at: int = 1) -> list[PrintJob]:
         """One job per template, in the order templates first appear; `start_at`

@@ -620,6 +620,10 @@ Access token for %1:</source>
 <context>
     <name>LabelErrors</name>
     <message>
+        <source>The label queue could not be saved: if the app closes now, the labels queued since are lost.</source>
+        <translation>Чергу етикеток не вдалося зберегти: якщо програму зараз закрити, етикетки, додані відтоді, буде втрачено.</translation>
+    </message>
+    <message>
         <source>The printer would not take the label&apos;s exact page size, so nothing was printed. Set its paper to the label size in the printer&apos;s settings.</source>
         <translation>Принтер не прийняв точний розмір сторінки етикетки, тож нічого не надруковано. Задайте в налаштуваннях принтера папір розміром з етикетку.</translation>
     </message>
@@ -690,6 +694,14 @@ Access token for %1:</source>
         <translation>Черга етикеток</translation>
     </message>
     <message>
+        <source>The saved label queue cannot be read; labels queued now are not kept after the app closes. %1</source>
+        <translation>Збережену чергу етикеток не вдається прочитати; етикетки, додані зараз, не збережуться після закриття програми. %1</translation>
+    </message>
+    <message>
+        <source>%1 saved label row(s) could not be read and were left out.</source>
+        <translation>Не вдалося прочитати збережених рядків черги етикеток: %1; їх пропущено.</translation>
+    </message>
+    <message>
         <source>Template for labels added next</source>
         <translation>Шаблон для етикеток, що додаються далі</translation>
     </message>
@@ -736,6 +748,10 @@ Access token for %1:</source>
     <message>
         <source>Start at label:</source>
         <translation>Почати з етикетки:</translation>
+    </message>
+    <message>
+        <source>No longer in the local catalog, kept in the label queue as queued: %1</source>
+        <translation>Цих товарів уже немає в локальному каталозі, у черзі етикеток вони залишені як були: %1</translation>
     </message>
     <message>
         <source>Product %1 is not in the local catalog yet; sync, then add its labels again.</source>
@@ -795,6 +811,14 @@ Access token for %1:</source>
     <message>
         <source>Template</source>
         <translation>Шаблон</translation>
+    </message>
+    <message>
+        <source>%1 (no longer in the catalog)</source>
+        <translation>%1 (уже немає в каталозі)</translation>
+    </message>
+    <message>
+        <source>This product or its barcode is no longer in the local catalog; its labels print as they were queued. Remove the row if they are not wanted.</source>
+        <translation>Цього товару або його штрихкоду вже немає в локальному каталозі; його етикетки друкуються такими, якими їх додали до черги. Видаліть рядок, якщо вони не потрібні.</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +1954,10 @@ Access token for %1:</source>
 </context>
 <context>
     <name>Scanning</name>
+    <message>
+        <source>The label queue cannot be saved on this computer; labels queued now are lost when the app closes. (%1)</source>
+        <translation>Чергу етикеток не вдається зберігати на цьому комп’ютері; етикетки, додані зараз, буде втрачено після закриття програми. (%1)</translation>
+    </message>
     <message>
         <source>Scanner &amp;diagnostics…</source>
         <translation>&amp;Діагностика сканера…</translation>

@@ -146,7 +146,10 @@ class FakeController(QObject):
 
 
 class FakePanel(QObject):
+    """The catalog panel as `Scanning.attach_catalog` uses it."""
+
     label_requested = Signal(object)
+    new_product_requested = Signal(str)
 
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
