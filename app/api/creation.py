@@ -341,8 +341,30 @@ CREATE TABLE IF NOT EXISTS drafts (
     finished   INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS forms (
+    form_id    TEXT PRIMARY KEY,
+    form_json  TEXT NOT NULL,
+    draft_id   TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
 )
 """
+
+
+@dataclass(frozen=True)
+class SavedForm:
+    """A wizard form as it was being typed, before anything was sent.
+
+    `form_json` is the GUI's own record of its fields (the journal does not read
+    it); `draft_id` is the journaled draft the form was last turned into, if any.
+    """
+
+    form_id: str
+    form_json: str
+    draft_id: str | None
+    created_at: datetime
+    updated_at: datetime
 
 
 class UnknownDraft(LookupError):  # noqa: N818 - named for the failure, as in errors.py
@@ -361,7 +383,7 @@ class CreationJournal:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.execute("PRAGMA journal_mode=WAL")
-            db.execute(_SCHEMA)
+            db.executescript(_SCHEMA)
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -486,6 +508,49 @@ class CreationJournal:
         """Forget a draft (the user gave up on it)."""
         with self._connect() as db:
             db.execute("DELETE FROM drafts WHERE draft_id = ?", (draft_id,))
+
+    # --- forms being typed ------------------------------------------------------
+
+    def save_form(self, form_id: str, form_json: str, draft_id: str | None) -> None:
+        """Keep (or overwrite) a form being typed, so a killed app loses none of it."""
+        now = self._now()
+        with self._connect() as db:
+            db.execute(
+                "INSERT INTO forms (form_id, form_json, draft_id, created_at,"
+                " updated_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (form_id) DO UPDATE SET form_json = excluded.form_json,"
+                " draft_id = excluded.draft_id, updated_at = excluded.updated_at",
+                (form_id, form_json, draft_id, now, now),
+            )
+
+    def forms(self) -> list[SavedForm]:
+        """The forms kept, oldest first."""
+        with closing(sqlite3.connect(self.path, timeout=10)) as db:
+            rows = db.execute(
+                "SELECT form_id, form_json, draft_id, created_at, updated_at"
+                " FROM forms ORDER BY created_at"
+            ).fetchall()
+        return [
+            SavedForm(
+                form_id=str(form_id),
+                form_json=str(form_json),
+                draft_id=None if draft_id is None else str(draft_id),
+                created_at=datetime.fromisoformat(str(created_at)),
+                updated_at=datetime.fromisoformat(str(updated_at)),
+            )
+            for form_id, form_json, draft_id, created_at, updated_at in rows
+        ]
+
+    def load_form(self, form_id: str) -> SavedForm:
+        for form in self.forms():
+            if form.form_id == form_id:
+                return form
+        raise UnknownDraft(f"no product form {form_id!r} in {self.path}")
+
+    def discard_form(self, form_id: str) -> None:
+        """Forget a form (cancelled, or handed over to a draft that began sending)."""
+        with self._connect() as db:
+            db.execute("DELETE FROM forms WHERE form_id = ?", (form_id,))
 
 
 # --- the creator --------------------------------------------------------------------

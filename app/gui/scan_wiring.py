@@ -78,6 +78,7 @@ class Scanning(QObject):
         self.catalog_panel: Any = None
         self.diagnostics: ScanDiagnostics | None = None
         self._wizards: dict[str, Any] = {}  # open add-product wizards by code
+        self._open_wizards: list[Any] = []  # every one, to keep their forms at exit
 
         self.workflow = ScanWorkflow(self.journal, self)
         self.wedge = WedgeFilter(self.config.wedge, self)
@@ -217,20 +218,26 @@ class Scanning(QObject):
         from app.api.creation import CreationJournal
         from app.gui.wizard import offer_unfinished_drafts
 
-        draft_id = offer_unfinished_drafts(self.window, CreationJournal())
-        if draft_id is None:
+        choice = offer_unfinished_drafts(self.window, CreationJournal())
+        if choice is None:
             return None
-        logger.info("add-product wizard opened to resume an unfinished draft")
-        return self._show_wizard(panel, draft_id=draft_id)
+        logger.info("add-product wizard opened to resume an unfinished product")
+        return self._show_wizard(
+            panel, draft_id=choice.draft_id, form_id=choice.form_id
+        )
 
     def _show_wizard(self, panel: Any, **kwargs: Any) -> Any:
-        from app.gui.wizard import AddProductWizard, WizardSources
+        from app.gui.wizard import AddProductWizard, WizardSources, ask_to_discard
 
         sources = WizardSources.for_client(
             panel.controller.client, self.runner, catalog=panel.catalog
         )
-        wizard = AddProductWizard(sources, parent=self.window, **kwargs)
+        wizard = AddProductWizard(
+            sources, parent=self.window, confirm_discard=ask_to_discard, **kwargs
+        )
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._open_wizards.append(wizard)
+        wizard.destroyed.connect(lambda *_: self._open_wizards.remove(wizard))
         wizard.print_labels_requested.connect(self._on_wizard_print_labels_requested)
         wizard.open_product_requested.connect(panel.select_product)
         wizard.show()
@@ -272,6 +279,9 @@ class Scanning(QObject):
 
     @Slot()
     def shutdown(self) -> None:
+        for wizard in self._open_wizards:
+            if shiboken6.isValid(wizard):
+                wizard.save_form_now()  # the runner is waited for after this
         if self.diagnostics is not None:
             self.diagnostics.stop_recording()
         self.wedge.uninstall()

@@ -27,6 +27,22 @@
 <context>
     <name>AddProductWizard</name>
     <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Discard this product? What you typed is not kept.</source>
+        <translation>Відкинути цей товар? Введене не збережеться.</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Відкинути</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Редагувати далі</translation>
+    </message>
+    <message>
         <source>Add a product</source>
         <translation>Додати товар</translation>
     </message>
@@ -2153,6 +2169,14 @@ Access token for %1:</source>
     <message>
         <source>%1 — started %2, %3</source>
         <translation>%1 — розпочато %2, %3</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>(ще без назви)</translation>
+    </message>
+    <message>
+        <source>still being filled in</source>
+        <translation>ще заповнюється</translation>
     </message>
 </context>
 <context>

@@ -7,8 +7,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from app import logs
+from app.gui.tasks import TaskRunner
+
+RUNNER_WAIT_MS = 15_000
+
+
+@pytest.fixture
+def runner(qtbot: QtBot) -> Iterator[TaskRunner]:
+    """A task runner whose workers are waited for after the test (modules that
+    need another wait define their own)."""
+    runner = TaskRunner()
+    yield runner
+    runner.wait_for_done(RUNNER_WAIT_MS)
 
 
 @pytest.fixture

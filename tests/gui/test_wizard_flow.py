@@ -189,6 +189,8 @@ def test_keyboard_only_creates_two_units_two_prices_and_a_13_plus_2_barcode(
     press(Qt.Key.Key_Return)
     assert not wizard.isVisible()
     assert sources.journal.unfinished() == []
+    runner.wait_for_done(WAIT_MS)
+    assert sources.journal.forms() == []  # the form was kept until Create
 
     # On the server: two units, two prices, the 13+2 barcode.
     (product,) = products_named(client, name)

@@ -14,9 +14,11 @@ Public API, for the main window and the scan workflow:
     wizard.accept_scan(text)  # a serial scan while open: page 1 or a page-4 row
 
     # at start-up (reads the journal; returns None at once when it is empty):
-    draft_id = offer_unfinished_drafts(window, sources.journal)
-    if draft_id:
-        AddProductWizard(sources, draft_id=draft_id, parent=window).show()
+    choice = offer_unfinished_drafts(window, sources.journal)
+    if choice:
+        AddProductWizard(
+            sources, draft_id=choice.draft_id, form_id=choice.form_id, parent=window
+        ).show()
 """
 
 from app.gui.wizard.common import PageId, WizardSources
@@ -28,19 +30,27 @@ from app.gui.wizard.lookups import (
     client_reference_loader,
     first_owner,
 )
-from app.gui.wizard.resume import UnfinishedDraftsDialog, offer_unfinished_drafts
-from app.gui.wizard.wizard import AddProductWizard
+from app.gui.wizard.resume import (
+    ResumeChoice,
+    UnfinishedDraftsDialog,
+    offer_unfinished_drafts,
+    unfinished_work,
+)
+from app.gui.wizard.wizard import AddProductWizard, ask_to_discard
 
 __all__ = [
     "AddProductWizard",
     "BarcodeOwner",
     "PageId",
+    "ResumeChoice",
     "ServerBarcodes",
     "UnfinishedDraftsDialog",
     "WizardReference",
     "WizardSources",
+    "ask_to_discard",
     "catalog_owner_finder",
     "client_reference_loader",
     "first_owner",
     "offer_unfinished_drafts",
+    "unfinished_work",
 ]

@@ -60,10 +60,14 @@ class CreatePage(QWizardPage):
     Signals:
         created(CreationResult): the product exists on the server.
         print_labels_requested(int, int): id_goods and the number of labels.
+        draft_journaled(str): the draft was written to the journal (its id).
+        sending_started(): "Create" was pressed; the draft is fixed from now on.
     """
 
     created = Signal(object)
     print_labels_requested = Signal(int, int)
+    draft_journaled = Signal(str)
+    sending_started = Signal()
 
     def __init__(
         self,
@@ -160,6 +164,10 @@ class CreatePage(QWizardPage):
     def is_running(self) -> bool:
         return self._running
 
+    def has_progress(self) -> bool:
+        """Sending began: part of the product may be on the server."""
+        return self._has_progress
+
     def isComplete(self) -> bool:
         return self.result is not None
 
@@ -255,6 +263,7 @@ class CreatePage(QWizardPage):
             return
         self._journaling = False
         self.draft_id = draft_id
+        self.draft_journaled.emit(draft_id)
         if self._journal_again:
             self._journal_again = False
             self._journal()
@@ -289,7 +298,9 @@ class CreatePage(QWizardPage):
         if self.draft_id is None or self._running:
             return
         self._running = True
-        self._has_progress = True  # from now on the draft is not edited
+        if not self._has_progress:
+            self._has_progress = True  # from now on the draft is not edited
+            self.sending_started.emit()
         self.error.clear()
         self.status.setText(self.tr("Creating…"))
         self._lock_navigation(True)

@@ -1,9 +1,15 @@
-"""At start-up: offer the drafts the creation journal still holds."""
+"""At start-up: offer the drafts and typed forms the creation journal still holds.
+
+A form kept while typed (see `form_state.py`) stands for the unsent draft it was
+turned into, if any, so that draft is not listed twice; a form whose draft began
+sending (or is finished or gone) is out of date and forgotten here.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -17,17 +23,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.api.creation import CreationJournal, JournalEntry
+from app.api.creation import CreationJournal, JournalEntry, SavedForm
+from app.gui.wizard.form_state import parse_form
 
 logger = logging.getLogger(__name__)
 
 DRAFT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FORM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class ResumeChoice:
+    """What to open the wizard with: a journaled draft, or a kept form."""
+
+    draft_id: str | None = None
+    form_id: str | None = None
+
+
+def unfinished_work(
+    journal: CreationJournal,
+) -> tuple[list[JournalEntry], list[SavedForm]]:
+    """The drafts and forms to offer (see the module docstring); forgets the forms
+    that are out of date. Small SQLite reads and deletes on the calling thread."""
+    entries = journal.unfinished()
+    unsent = {entry.draft_id for entry in entries if not entry.done}
+    forms = []
+    for form in journal.forms():
+        if form.draft_id is not None and form.draft_id not in unsent:
+            logger.info("kept form %s is out of date; forgotten", form.form_id)
+            journal.discard_form(form.form_id)
+            continue
+        forms.append(form)
+    covered = {form.draft_id for form in forms}
+    return [entry for entry in entries if entry.draft_id not in covered], forms
 
 
 class UnfinishedDraftsDialog(QDialog):
-    """Lists unfinished drafts; Resume picks one, Discard forgets it, Later closes.
+    """Lists unfinished drafts and kept forms; Resume picks one, Discard forgets
+    it, Later closes.
 
-    After `exec()`, `chosen_draft_id` is the draft to resume, or None.
+    After `exec()`, `chosen_draft_id` is the draft to resume, `chosen_form_id` the
+    form (at most one of them is set), or both are None.
     """
 
     def __init__(
@@ -35,10 +71,14 @@ class UnfinishedDraftsDialog(QDialog):
         entries: Sequence[JournalEntry],
         journal: CreationJournal,
         parent: QWidget | None = None,
+        *,
+        forms: Sequence[SavedForm] = (),
     ) -> None:
         super().__init__(parent)
         self._journal = journal
+        self._forms = {form.form_id: form for form in forms}
         self.chosen_draft_id: str | None = None
+        self.chosen_form_id: str | None = None
         self.setWindowTitle(self.tr("Unfinished products"))
 
         intro = QLabel(
@@ -50,6 +90,10 @@ class UnfinishedDraftsDialog(QDialog):
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("draftList")
+        for form in forms:
+            item = QListWidgetItem(self._describe_form(form))
+            item.setData(FORM_ID_ROLE, form.form_id)
+            self.list.addItem(item)
         for entry in entries:
             item = QListWidgetItem(self._describe(entry))
             item.setData(DRAFT_ID_ROLE, entry.draft_id)
@@ -95,26 +139,56 @@ class UnfinishedDraftsDialog(QDialog):
             .replace("%3", state)
         )
 
-    def _current_id(self) -> str | None:
+    def _describe_form(self, form: SavedForm) -> str:
+        started = form.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return (
+            self.tr("%1 — started %2, %3")
+            .replace("%1", parse_form(form).title() or self.tr("(no name yet)"))
+            .replace("%2", started)
+            .replace("%3", self.tr("still being filled in"))
+        )
+
+    def _current(self) -> ResumeChoice | None:
         item = self.list.currentItem()
-        return None if item is None else str(item.data(DRAFT_ID_ROLE))
+        if item is None:
+            return None
+        form_id = item.data(FORM_ID_ROLE)
+        if form_id is not None:
+            return ResumeChoice(form_id=str(form_id))
+        return ResumeChoice(draft_id=str(item.data(DRAFT_ID_ROLE)))
+
+    def choice(self) -> ResumeChoice | None:
+        """What was chosen to resume, after `exec()`."""
+        if self.chosen_draft_id is None and self.chosen_form_id is None:
+            return None
+        return ResumeChoice(self.chosen_draft_id, self.chosen_form_id)
 
     @Slot()
     def _on_resume_button_clicked(self) -> None:
-        self.chosen_draft_id = self._current_id()
-        if self.chosen_draft_id is not None:
-            logger.info("draft %s chosen to resume", self.chosen_draft_id)
-            self.accept()
+        current = self._current()
+        if current is None:
+            return
+        self.chosen_draft_id = current.draft_id
+        self.chosen_form_id = current.form_id
+        logger.info("unfinished product chosen to resume: %s", current)
+        self.accept()
 
     @Slot()
     def _on_discard_button_clicked(self) -> None:
-        draft_id = self._current_id()
-        if draft_id is None:
+        current = self._current()
+        if current is None:
             return
-        # FIXME(creation): a draft with a reserved id leaves that id unused on the
-        # server; the API has no way to release a reservation.
-        self._journal.discard(draft_id)
-        logger.info("draft %s discarded by the user", draft_id)
+        if current.form_id is not None:
+            form = self._forms[current.form_id]
+            self._journal.discard_form(form.form_id)
+            if form.draft_id is not None:  # unsent, else it would not be listed
+                self._journal.discard(form.draft_id)
+            logger.info("form %s discarded by the user", form.form_id)
+        if current.draft_id is not None:
+            # FIXME(creation): a draft with a reserved id leaves that id unused on
+            # the server; the API has no way to release a reservation.
+            self._journal.discard(current.draft_id)
+            logger.info("draft %s discarded by the user", current.draft_id)
         self.list.takeItem(self.list.currentRow())
         if self.list.count() == 0:
             self.reject()
@@ -122,15 +196,16 @@ class UnfinishedDraftsDialog(QDialog):
 
 def offer_unfinished_drafts(
     parent: QWidget | None, journal: CreationJournal
-) -> str | None:
-    """Asks whether to resume an unfinished draft; returns its id, or None.
+) -> ResumeChoice | None:
+    """Asks whether to resume an unfinished draft or form; returns the choice, or
+    None.
 
     Reads the journal (a small local SQLite file) on the calling thread; call it
     once at start-up. Returns at once with None when nothing is unfinished.
     """
-    entries = journal.unfinished()
-    if not entries:
+    entries, forms = unfinished_work(journal)
+    if not entries and not forms:
         return None
-    dialog = UnfinishedDraftsDialog(entries, journal, parent)
+    dialog = UnfinishedDraftsDialog(entries, journal, parent, forms=forms)
     dialog.exec()
-    return dialog.chosen_draft_id
+    return dialog.choice()

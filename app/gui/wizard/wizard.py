@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from app.api.creation import (
+    CreationJournal,
     CreationResult,
     DraftDefaultUnit,
     JournalEntry,
     ProductDraft,
+    UnknownDraft,
 )
 from app.domain.models import BASE_SERIES_ID
 from app.gui.tasks import TaskFailure
@@ -25,6 +29,12 @@ from app.gui.wizard.common import (
     display_decimal,
 )
 from app.gui.wizard.create_page import CreatePage
+from app.gui.wizard.form_state import (
+    FormKeeper,
+    WizardForm,
+    parse_form,
+    restore_form,
+)
 from app.gui.wizard.identify_page import IdentifyPage
 from app.gui.wizard.lookups import WizardReference
 from app.gui.wizard.prices_page import PricesPage
@@ -32,12 +42,71 @@ from app.gui.wizard.units_page import UnitsPage
 
 logger = logging.getLogger(__name__)
 
+# Asked on Cancel when something was typed and nothing sent: True to discard.
+ConfirmDiscard = Callable[[QWidget], bool]
+
+
+def ask_to_discard(parent: QWidget) -> bool:
+    """The question the app asks before a Cancel throws typed work away."""
+    box = QMessageBox(parent)
+    box.setObjectName("discardFormBox")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("AddProductWizard", "Cancel"))
+    box.setText(
+        QCoreApplication.translate(
+            "AddProductWizard", "Discard this product? What you typed is not kept."
+        )
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("AddProductWizard", "&Discard"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("AddProductWizard", "&Keep editing"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
+    box.setDefaultButton(discard)  # whoever pressed Cancel most likely meant it
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    reference: WizardReference
+    entry: JournalEntry | None
+    form: WizardForm | None
+    form_draft_id: str | None  # the unsent draft the form was turned into
+
+
+def _load_form(
+    journal: CreationJournal, form_id: str
+) -> tuple[WizardForm | None, str | None]:
+    try:
+        saved = journal.load_form(form_id)
+    except UnknownDraft:
+        logger.warning("wizard form %s is no longer kept", form_id)
+        return None, None
+    draft_id = saved.draft_id
+    if draft_id is not None:
+        try:
+            linked = journal.load(draft_id)
+        except UnknownDraft:
+            draft_id = None
+        else:
+            if linked.done or linked.finished:
+                draft_id = None
+    return parse_form(saved), draft_id
+
 
 class AddProductWizard(QWizard):
     """Guides a new product from its barcode to its labels.
 
     `bar_code` fills page 1 (a scan of an unknown code); `draft_id` resumes a draft
-    of the creation journal (see `offer_unfinished_drafts`).
+    of the creation journal, `form_id` a form kept while it was typed (see
+    `offer_unfinished_drafts`). Pages 1-4 are kept in the journal as they are
+    edited (`FormKeeper`). `confirm_discard`, when given, is asked before a Cancel
+    throws typed work away.
 
     Signals:
         product_created(CreationResult): the product exists on the server.
@@ -58,6 +127,8 @@ class AddProductWizard(QWizard):
         *,
         bar_code: str | None = None,
         draft_id: str | None = None,
+        form_id: str | None = None,
+        confirm_discard: ConfirmDiscard | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -88,19 +159,39 @@ class AddProductWizard(QWizard):
         self.create_page.created.connect(self._on_create_page_created)
         self.create_page.print_labels_requested.connect(self.print_labels_requested)
 
+        self._confirm_discard = confirm_discard
+        self.form_keeper = FormKeeper(self, sources.journal, sources.runner, form_id)
+        for page in (
+            self.identify_page,
+            self.units_page,
+            self.prices_page,
+            self.barcodes_page,
+        ):
+            page.completeChanged.connect(self.form_keeper.changed)
+        self.identify_page.group_picker.group_changed.connect(self.form_keeper.changed)
+        self.identify_page.free_price_check.toggled.connect(self.form_keeper.changed)
+        self.currentIdChanged.connect(self._on_current_id_changed)
+        self.create_page.draft_journaled.connect(self.form_keeper.save_now)
+        # From "Create" on, the journaled draft is the record.
+        self.create_page.sending_started.connect(self.form_keeper.drop)
+
         if bar_code:
             self.identify_page.barcode_edit.setText(bar_code)
-        self._load(draft_id)
+        self.form_keeper.set_baseline()
+        self._load(draft_id, form_id)
 
     # --- loading --------------------------------------------------------------
 
-    def _load(self, draft_id: str | None) -> None:
+    def _load(self, draft_id: str | None, form_id: str | None) -> None:
         sources = self.context.sources
 
-        def load() -> tuple[WizardReference, JournalEntry | None]:
+        def load() -> _Loaded:
             reference = sources.load_reference()
             entry = sources.journal.load(draft_id) if draft_id else None
-            return reference, entry
+            form, form_draft_id = (
+                _load_form(sources.journal, form_id) if form_id else (None, None)
+            )
+            return _Loaded(reference, entry, form, form_draft_id)
 
         sources.runner.run(
             load,
@@ -109,13 +200,20 @@ class AddProductWizard(QWizard):
             name="wizard load dictionaries",
         )
 
-    def _on_loaded(self, loaded: tuple[WizardReference, JournalEntry | None]) -> None:
+    def _on_loaded(self, loaded: _Loaded) -> None:
         if not shiboken6.isValid(self):
             return
-        reference, entry = loaded
-        self.context.set_reference(reference)
-        if entry is not None:
-            self.fill_from_draft(entry)
+        untouched = self.form_keeper.is_blank()
+        self.context.set_reference(loaded.reference)
+        if loaded.entry is not None:
+            self.fill_from_draft(loaded.entry)
+        if loaded.form is not None:
+            logger.info("wizard: restoring kept form %s", self.form_keeper.form_id)
+            restore_form(self, loaded.form)
+            self.create_page.draft_id = loaded.form_draft_id
+        if untouched or loaded.entry is not None or loaded.form is not None:
+            # The units and prices the dictionaries filled in are no edit.
+            self.form_keeper.set_baseline()
 
     def _on_load_failed(self, failure: TaskFailure) -> None:
         if not shiboken6.isValid(self):
@@ -146,6 +244,7 @@ class AddProductWizard(QWizard):
         self.barcodes_page.set_barcodes(b for b in draft.barcodes if b is not first)
         self.create_page.draft_id = entry.draft_id
         if entry.done:
+            self.form_keeper.drop()  # part of it is on the server: no editing
             self.identify_page.stop_checking()
             self.create_page.resume(entry)
             self.setStartId(PageId.CREATE)
@@ -169,8 +268,14 @@ class AddProductWizard(QWizard):
 
     # --- the draft ------------------------------------------------------------
 
-    # FIXME(wizard): the form reaches the journal only on entering page 5;
-    # closing the app on pages 1-4 loses what was typed there.
+    def save_form_now(self) -> None:
+        """Keep the form now rather than after the short delay (the app closes)."""
+        self.form_keeper.save_now()
+
+    @Slot(int)
+    def _on_current_id_changed(self, _page_id: int) -> None:
+        self.form_keeper.save_now()
+
     def build_draft(self) -> ProductDraft:
         """The draft the pages describe (raises `ValueError` if they are incomplete)."""
         default = self.units_page.default_unit()
@@ -253,6 +358,7 @@ class AddProductWizard(QWizard):
     def done(self, result: int) -> None:
         self.identify_page.stop_checking()
         self.barcodes_page.stop_checking()
+        self.form_keeper.drop()
         super().done(result)
 
     def reject(self) -> None:
@@ -260,5 +366,16 @@ class AddProductWizard(QWizard):
         # the draft stays in the journal either way and is offered next start.
         if self.create_page.is_running():
             return
+        # A Cancel is meant: what was typed and not sent is forgotten, after one
+        # question if the app asks it. Drafts that began sending stay (abandon).
+        unsent = not self.create_page.has_progress()
+        if (
+            unsent
+            and self._confirm_discard is not None
+            and not self.form_keeper.is_blank()
+            and not self._confirm_discard(self)
+        ):
+            return
+        self.form_keeper.drop()
         self.create_page.abandon()
         super().reject()
