@@ -251,9 +251,31 @@ def _series_row(session: Session, id_goods: int, id_series: str) -> SeriesRow | 
 # --- prices ---------------------------------------------------------------------------
 
 
-def price_out(row: PriceRow, session: Session, locale: str) -> dict[str, Any]:
+def _series_names(session: Session, id_goods: int) -> dict[str, str]:
+    """The names of a product's series by id: one query for a whole list."""
+    names: dict[str, str] = {}
+    for row in _series(session, id_goods):
+        names.setdefault(row.id_series, row.name_series)
+    return names
+
+
+def _series_name(
+    session: Session, row: PriceRow | BarcodeRow, names: dict[str, str] | None
+) -> str:
+    """The name of the series a price or barcode belongs to (its id if none)."""
+    if names is None:
+        series = _series_row(session, row.id_goods, row.id_series)
+        return series.name_series if series is not None else row.id_series
+    return names.get(row.id_series, row.id_series)
+
+
+def price_out(
+    row: PriceRow,
+    session: Session,
+    locale: str,
+    series_names: dict[str, str] | None = None,
+) -> dict[str, Any]:
     goods = session.get_one(GoodsRow, row.id_goods)
-    series = _series_row(session, row.id_goods, row.id_series)
     level = session.get_one(PriceLevelRow, row.id_price_level)
     return {
         "id_goods": row.id_goods,
@@ -261,7 +283,7 @@ def price_out(row: PriceRow, session: Session, locale: str) -> dict[str, Any]:
         "id_unit": row.id_unit,
         "name_unit": session.get_one(UnitSampleRow, row.id_unit).name_unit,
         "id_series": row.id_series,
-        "name_series": series.name_series if series is not None else row.id_series,
+        "name_series": _series_name(session, row, series_names),
         "id_price_level": row.id_price_level,
         "name_price_level": level_out(level, locale)["name_price_level"],
         "price": row.price,
@@ -275,7 +297,8 @@ def list_prices(session: Session, guid: str, locale: str) -> list[dict[str, Any]
     goods = goods_by_guid(session, guid)
     query = select(PriceRow).where(PriceRow.id_goods == goods.id_goods)
     rows = session.scalars(query.order_by(PriceRow.id_price_level, PriceRow.pk))
-    return [price_out(row, session, locale) for row in rows]
+    names = _series_names(session, goods.id_goods)
+    return [price_out(row, session, locale, names) for row in rows]
 
 
 _PRICE_KEYS = {
@@ -367,15 +390,16 @@ def create_price(
 # --- barcodes -------------------------------------------------------------------------
 
 
-def barcode_out(row: BarcodeRow, session: Session) -> dict[str, Any]:
-    series = _series_row(session, row.id_goods, row.id_series)
+def barcode_out(
+    row: BarcodeRow, session: Session, series_names: dict[str, str] | None = None
+) -> dict[str, Any]:
     return {
         "bar_code": row.bar_code,
         "id_goods": row.id_goods,
         "id_unit": row.id_unit,
         "id_series": row.id_series,
         "ext_bar_code": row.ext_bar_code,
-        "name_series": series.name_series if series is not None else row.id_series,
+        "name_series": _series_name(session, row, series_names),
         "name_unit": session.get_one(UnitSampleRow, row.id_unit).name_unit,
         "active": row.active,
         "guid": row.guid,
@@ -387,8 +411,9 @@ def barcode_out(row: BarcodeRow, session: Session) -> dict[str, Any]:
 def list_barcodes(session: Session, guid: str) -> list[dict[str, Any]]:
     goods = goods_by_guid(session, guid)
     query = select(BarcodeRow).where(BarcodeRow.id_goods == goods.id_goods)
+    names = _series_names(session, goods.id_goods)
     return [
-        barcode_out(row, session)
+        barcode_out(row, session, names)
         for row in session.scalars(query.order_by(BarcodeRow.pk))
     ]
 
