@@ -15,14 +15,13 @@ The run (see /work/notes/readme-e2e.md for the long form):
    from the PDF's text, and compared with the list and the server's retail prices.
 4. The last keyboard-half product is created with the creation held after its base
    series: the app is killed (SIGKILL). The scan journal on disk holds every scan
-   made so far; on the next start the creation journal offers the draft, and resuming
-   it makes exactly one product.
+   made so far; on the next start the label queue shows again every label queued
+   before the kill, the creation journal offers the draft, and resuming it makes
+   exactly one product.
 5. The serial half is written to the pty; then the queue is exported and checked as
-   in 3. Every new product is checked over HTTP: one product, default unit, base
-   series, purchase and retail prices, its barcode with add-on.
-
-The queue lives in memory, so the labels queued before the kill are checked in the
-first pair of PDFs and the rest in the second: together, one label per scan.
+   in 3: the second pair of PDFs holds one label per scan of the whole delivery.
+   Every new product is checked over HTTP: one product, default unit, base series,
+   purchase and retail prices, its barcode with add-on.
 """
 
 from __future__ import annotations
@@ -354,9 +353,10 @@ def delivery_run(
         after_kill = client_for(server.base_url, server.token)
         assert products_named(after_kill, held.name) == []
 
-    # --- restart: the draft is offered and resumed into exactly one product ---------
+    # --- restart: the saved queue is back; the draft is resumed into one product ---
     app = run.start()
     try:
+        check_queue(run, first_expected)
         resumed = app.command("resume_draft", labels=1)
         assert any(held.name in text for text in resumed["offered"])
         # The half-made product was finished, not a second one made beside it.
@@ -364,9 +364,9 @@ def delivery_run(
         run.labels_mode()
         scan_rows(run, serial)
         client = run.client()
-        second_expected = expected_labels(client, [held, *serial])
-        check_queue(run, second_expected)
-        check_pdfs(run, second_expected, "after-restart")
+        whole_delivery = expected_labels(client, rows)
+        check_queue(run, whole_delivery)
+        check_pdfs(run, whole_delivery, "after-restart")
 
         for row in rows:
             if row.is_new:
