@@ -61,7 +61,7 @@ from app.labels.catalog_source import label_product_from_catalog, reread_from_ca
 from app.labels.content import LabelProduct
 from app.labels.errors import LabelError
 from app.labels.geometry import Dpi, parse_dpi
-from app.labels.output import print_job, send_job_zpl, write_job
+from app.labels.output import print_jobs, send_job_zpl, write_job
 from app.labels.queue import MAX_COPIES, LabelQueue, PrintItem, PrintJob
 from app.labels.saved_queue import SavedQueue
 from app.labels.templates import builtin_names, load_template
@@ -572,7 +572,7 @@ class LabelQueueDock(QDockWidget):
             self._on_output_failed(failure)
 
         self.runner.run(
-            _print_jobs,
+            print_jobs,
             jobs,
             printer,
             on_done=done,
@@ -697,14 +697,6 @@ def _system_printer(name: str) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPrinterName(name)
     return printer
-
-
-def _print_jobs(jobs: list[PrintJob], printer: QPrinter) -> None:
-    # FIXME(printing): each template's job is its own print job on the same QPrinter;
-    # printing to a PDF file keeps only the last one. Print queues of one template
-    # to PDF, or use Export for several.
-    for job in jobs:
-        print_job(job, printer)
 
 
 def job_path(path: Path, job: PrintJob, several: bool) -> Path:

@@ -10,7 +10,7 @@ import datetime as dt
 import gc
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,3 +151,23 @@ def print_job(job: PrintJob, printer: QPrinter) -> None:
     from app.labels import printing
 
     printing.print_pages(printer, build_pages(job), page_mm(job), job.template.name)
+
+
+def print_jobs(jobs: Sequence[PrintJob], printer: QPrinter) -> None:
+    """Print a queue's jobs (one per template). A printer writing a PDF file gets
+    them all in that one file, each page at its template's size; a real printer gets
+    one print job per template, each checked for its page size before it prints."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app.labels import printing
+
+    if printer.outputFormat() != QPrinter.OutputFormat.PdfFormat:
+        for job in jobs:
+            print_job(job, printer)
+        return
+    with cyclic_gc_paused():
+        runs = [
+            printing.PageRun(build_pages(job), page_mm(job), job.template.name)
+            for job in jobs
+        ]
+        printing.print_runs(printer, runs)

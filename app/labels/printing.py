@@ -6,12 +6,18 @@ back; if the driver reports another size or resolution (a driver default form of
 4 × 2 in, say) nothing is printed and `PrinterPageMismatch` says what it reported.
 Nothing here scales to fit. A QPrinter is a paint device, not a widget: printing may
 run on a worker thread.
+
+`print_runs` prints runs of pages of different sizes (a queue's templates) in one
+job: each run's page is set just before its first page. Only a printer writing a PDF
+file takes that (Windows drivers refuse a page change while printing, and a PDF file
+opened once per template would keep only the last).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QRectF
@@ -43,6 +49,14 @@ def configure_printer(
             dpi=str(dpi),
         )
     printer.setResolution(dpi.x)
+    set_page(printer, width_mm, height_mm, dpi, name)
+
+
+def set_page(
+    printer: QPrinter, width_mm: float, height_mm: float, dpi: Dpi, name: str
+) -> None:
+    """The page for the next page printed (also while a job is open, where the
+    resolution can no longer change); raises PrinterPageMismatch."""
     accepted = printer.setPageLayout(page_layout(width_mm, height_mm, name))
     # Full page after the layout: setting a layout turns it off again.
     printer.setFullPage(True)
@@ -91,6 +105,15 @@ def check_printer_page(
         )
 
 
+@dataclass(frozen=True)
+class PageRun:
+    """Pages of one size (one template's job), `page_mm` as (width, height)."""
+
+    pages: Sequence[Page]
+    page_mm: tuple[float, float]
+    name: str = "label"
+
+
 def print_pages(
     printer: QPrinter,
     pages: Sequence[Page],
@@ -98,10 +121,33 @@ def print_pages(
     name: str = "label",
 ) -> None:
     """Configure `printer` for the pages and print them, unscaled."""
-    if not pages:
+    print_runs(printer, [PageRun(pages, page_mm, name)])
+
+
+def print_runs(printer: QPrinter, runs: Sequence[PageRun]) -> None:
+    """Print the runs one after another in one job, each on its own page size.
+
+    The first page is checked before anything is painted; a later run's page size
+    is checked before its first page (a printer writing a PDF file takes any).
+    """
+    runs = [run for run in runs if run.pages]
+    if not runs:
         raise PrinterError("nothing to print: no labels")
-    dpi = pages[0].dpi
-    configure_printer(printer, page_mm[0], page_mm[1], dpi, name)
+    dpi = runs[0].pages[0].dpi
+    if any(run.pages[0].dpi != dpi for run in runs):
+        raise PrinterError(
+            "one print job is printed at one resolution; print the templates "
+            "one at a time",
+            dpi=str(dpi),
+        )
+    if len(runs) > 1 and printer.outputFormat() != QPrinter.OutputFormat.PdfFormat:
+        raise PrinterError(
+            "the printer cannot change the page size within a job; print one "
+            "template at a time",
+            printer=printer.printerName(),
+        )
+    first = runs[0]
+    configure_printer(printer, first.page_mm[0], first.page_mm[1], dpi, first.name)
     painter = QPainter()
     if not painter.begin(printer):
         raise PrinterError(
@@ -110,18 +156,24 @@ def print_pages(
     label_painter = LabelPainter()
     try:
         prepare_painter(painter, printer, dpi)
-        for number, page in enumerate(pages):
-            if number and not printer.newPage():
-                raise PrinterError("the printer refused a new page")
-            label_painter.paint_page(painter, page)
+        for number, run in enumerate(runs):
+            if number:
+                set_page(printer, run.page_mm[0], run.page_mm[1], dpi, run.name)
+            for index, page in enumerate(run.pages):
+                if (number or index) and not printer.newPage():
+                    raise PrinterError("the printer refused a new page")
+                label_painter.paint_page(painter, page)
     finally:
         painter.end()
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
         # Printing to a PDF file: same whole-point rounding as QPdfWriter.
         path = Path(printer.outputFileName())
-        path.write_bytes(exact_page_boxes(path.read_bytes(), page_mm[0], page_mm[1]))
+        sizes = [run.page_mm for run in runs]
+        path.write_bytes(exact_page_boxes(path.read_bytes(), sizes))
     logger.info(
-        "printed %d page(s) on %s", len(pages), printer.printerName() or "(unnamed)"
+        "printed %d page(s) on %s",
+        sum(len(run.pages) for run in runs),
+        printer.printerName() or "(unnamed)",
     )
 
 

@@ -289,7 +289,7 @@ def write_pdf(
     with target:
         data = _pdf_bytes(pages, page_mm, title)
         try:
-            target.write(exact_page_boxes(data, page_mm[0], page_mm[1]))
+            target.write(exact_page_boxes(data, [page_mm]))
         except OSError as error:
             raise OutputError(
                 f"cannot write the PDF {path}: {error}", path=str(path)
@@ -332,8 +332,9 @@ _XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) n")
 _STARTXREF = re.compile(rb"startxref\s+(\d+)")
 
 
-def exact_page_boxes(pdf: bytes, width_mm: float, height_mm: float) -> bytes:
-    """Give every page of a Qt-written PDF exactly `width_mm` × `height_mm`.
+def exact_page_boxes(pdf: bytes, sizes_mm: Sequence[tuple[float, float]]) -> bytes:
+    """Give every page of a Qt-written PDF exactly its size in `sizes_mm` (width,
+    height): the one whose whole-point page Qt wrote is nearest.
 
     Qt's PDF engine (6.11) writes the page boxes in whole points: a 58 × 40 mm label
     becomes 57.86 × 39.86 mm, and a driver that fits that page to the label scales
@@ -341,12 +342,15 @@ def exact_page_boxes(pdf: bytes, width_mm: float, height_mm: float) -> bytes:
     page, so the box keeps that top edge and moves its bottom; the cross-reference
     offsets are recomputed for the longer box text.
     """
-    width_pt = width_mm * 72 / MM_PER_INCH
-    height_pt = height_mm * 72 / MM_PER_INCH
+    sizes_pt = [(w * 72 / MM_PER_INCH, h * 72 / MM_PER_INCH) for w, h in sizes_mm]
     shifts: list[tuple[int, int]] = []  # (position in the old file, bytes added)
 
     def exact(match: re.Match[bytes]) -> bytes:
         top = int(match.group(3))
+        width_pt, height_pt = min(
+            sizes_pt,
+            key=lambda size: abs(size[0] - int(match.group(2))) + abs(size[1] - top),
+        )
         text = (
             f"/{match.group(1).decode()} [0 {top - height_pt:.6f} {width_pt:.6f} {top}]"
         ).encode()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
 import socket
+import subprocess
 import threading
 from collections.abc import Iterator
 from decimal import Decimal
@@ -24,6 +26,8 @@ from app.labels.errors import LabelError
 from app.labels.geometry import Dpi
 from app.labels.printing import pdf_printer
 from app.labels.queue import LabelQueue
+from app.labels.templates import load_template
+from tests.e2e.pdf_labels import read_labels
 
 FATAL = QAbstractItemModelTester.FailureReportingMode.Fatal
 MM_PER_POINT = 25.4 / 72
@@ -253,6 +257,49 @@ def test_print_to_a_named_printer_paints_on_a_worker_at_the_exact_size(
     assert made == ["Zebra"]
     boxes = media_boxes_mm(target.read_bytes())
     assert boxes == [pytest.approx((40, 30), abs=0.05)] * 2
+
+
+def test_printing_two_templates_to_a_pdf_keeps_every_label(
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path
+) -> None:
+    target = tmp_path / "printed.pdf"
+    dock = LabelQueueDock(
+        runner,
+        {"template": "thermal-40x30", "dpi": "203", "printer_name": "PDF"},
+        printer_factory=lambda _name: pdf_printer(str(target)),
+    )
+    qtbot.addWidget(dock)
+    dock.add_label(WATER, 2)
+    dock.template_combo.setCurrentIndex(dock.template_combo.findData("a4-3x8-70x37"))
+    dock.add_label(CHOCOLATE, 4)
+
+    with qtbot.waitSignal(dock.output_finished, timeout=20_000):
+        dock.print_labels()
+
+    # One file, the thermal labels first, then the sheet, each page at its size.
+    boxes = media_boxes_mm(target.read_bytes())
+    assert boxes == [
+        pytest.approx((40, 30), abs=0.05),
+        pytest.approx((40, 30), abs=0.05),
+        pytest.approx((210, 297), abs=0.05),
+    ]
+    if shutil.which("pdfseparate") is None:
+        pytest.skip("poppler-utils (pdfseparate, pdftotext) is not installed")
+    subprocess.run(
+        ["pdfseparate", str(target), str(tmp_path / "page-%d.pdf")], check=True
+    )
+    read = [
+        read_labels(tmp_path / f"page-{number}.pdf", load_template(name), 203)
+        for number, name in ((1, "thermal-40x30"), (2, "thermal-40x30"))
+    ] + [read_labels(tmp_path / "page-3.pdf", load_template("a4-3x8-70x37"), 203)]
+    water = (WATER.bar_code, None, WATER.price)
+    chocolate = (CHOCOLATE.bar_code, None, CHOCOLATE.price)
+    assert [[label.key for label in page] for page in read] == [
+        [water],
+        [water],
+        [chocolate] * 4,
+    ]
+    assert len(dock.model.queue) == 2  # printing keeps the queue, as before
 
 
 def test_the_preview_renders_pages_at_the_printer_s_dpi(qtbot: QtBot) -> None:
