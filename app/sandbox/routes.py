@@ -1,7 +1,9 @@
 """The HTTP endpoints: sections 1–7 of the API document plus the section 9 assumptions.
 
-All paths live under `/api/{locale}/`. Handlers are plain functions (run in the
-server's thread pool) that open one serialised transaction each.
+All paths live under `/api/{locale}/`. Each handler opens one serialised transaction.
+Writes are plain functions, run in the server's thread pool; reads are coroutines
+that never await, run on the event loop itself: a read takes a millisecond or two,
+less than the hop to a pool thread and back costs, and a sync fetches thousands.
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ def build_router(database: Database) -> APIRouter:
 
     # --- 1. groups
     @router.get("/groupGoods", response_model=list_model(schemas.GroupOut))
-    def list_groups(locale: LocaleParam, query: ListParams) -> JsonBody:
+    async def list_groups(locale: LocaleParam, query: ListParams) -> JsonBody:
         return listed(run(catalog.list_groups), query, schemas.GroupOut)
 
     @router.post("/groupGoods", response_model=schemas.GroupOut, status_code=201)
@@ -97,7 +99,7 @@ def build_router(database: Database) -> APIRouter:
 
     # --- 2. price levels
     @router.get("/price-level", response_model=list_model(schemas.PriceLevelOut))
-    def list_levels(locale: LocaleParam, query: ListParams) -> JsonBody:
+    async def list_levels(locale: LocaleParam, query: ListParams) -> JsonBody:
         return listed(
             run(catalog.list_levels, locale.value), query, schemas.PriceLevelOut
         )
@@ -114,7 +116,7 @@ def build_router(database: Database) -> APIRouter:
 
     # --- 9. unit dictionary
     @router.get("/units", response_model=list_model(schemas.UnitSampleOut))
-    def list_unit_samples(locale: LocaleParam, query: ListParams) -> JsonBody:
+    async def list_unit_samples(locale: LocaleParam, query: ListParams) -> JsonBody:
         return listed(run(catalog.list_unit_samples), query, schemas.UnitSampleOut)
 
     # --- 7 and 9. products
@@ -125,7 +127,7 @@ def build_router(database: Database) -> APIRouter:
         return JsonBody(run(catalog.reserve_id), status_code=201)
 
     @router.get("/goods", response_model=list_model(schemas.ProductOut))
-    def list_products(locale: LocaleParam, query: ListParams) -> JsonBody:
+    async def list_products(locale: LocaleParam, query: ListParams) -> JsonBody:
         return listed(run(catalog.list_products), query, schemas.ProductOut)
 
     @router.post("/goods", response_model=schemas.ProductOut, status_code=201)
@@ -135,7 +137,7 @@ def build_router(database: Database) -> APIRouter:
     # Section 9 lists neither GET nor PUT of one product; the app needs both to look a
     # product up after a scan and to edit its name, group and state.
     @router.get("/goods/{guid}", response_model=schemas.ProductOut)
-    def get_product(locale: LocaleParam, guid: Guid) -> JsonBody:
+    async def get_product(locale: LocaleParam, guid: Guid) -> JsonBody:
         return JsonBody(run(catalog.get_product, guid))
 
     @router.put("/goods/{guid}", response_model=schemas.ProductOut)
@@ -148,7 +150,9 @@ def build_router(database: Database) -> APIRouter:
     @router.get(
         "/goods/{guid}/units", response_model=list_model(schemas.ProductUnitOut)
     )
-    def list_units(locale: LocaleParam, guid: Guid, query: ListParams) -> JsonBody:
+    async def list_units(
+        locale: LocaleParam, guid: Guid, query: ListParams
+    ) -> JsonBody:
         return listed(
             run(product_parts.list_units, guid), query, schemas.ProductUnitOut
         )
@@ -169,7 +173,9 @@ def build_router(database: Database) -> APIRouter:
 
     # --- 4. series
     @router.get("/goods/{guid}/series", response_model=list_model(schemas.SeriesOut))
-    def list_series(locale: LocaleParam, guid: Guid, query: ListParams) -> JsonBody:
+    async def list_series(
+        locale: LocaleParam, guid: Guid, query: ListParams
+    ) -> JsonBody:
         return listed(run(product_parts.list_series, guid), query, schemas.SeriesOut)
 
     @router.post(
@@ -184,7 +190,9 @@ def build_router(database: Database) -> APIRouter:
     @router.get(
         "/goods/{guid}/goodsPrice/prices", response_model=list_model(schemas.PriceOut)
     )
-    def list_prices(locale: LocaleParam, guid: Guid, query: ListParams) -> JsonBody:
+    async def list_prices(
+        locale: LocaleParam, guid: Guid, query: ListParams
+    ) -> JsonBody:
         rows = run(product_parts.list_prices, guid, locale.value)
         return listed(rows, query, schemas.PriceOut)
 
@@ -199,7 +207,9 @@ def build_router(database: Database) -> APIRouter:
 
     # --- 6. barcodes
     @router.get("/goods/{guid}/barcodes", response_model=list_model(schemas.BarcodeOut))
-    def list_barcodes(locale: LocaleParam, guid: Guid, query: ListParams) -> JsonBody:
+    async def list_barcodes(
+        locale: LocaleParam, guid: Guid, query: ListParams
+    ) -> JsonBody:
         return listed(run(product_parts.list_barcodes, guid), query, schemas.BarcodeOut)
 
     @router.post(
