@@ -188,6 +188,26 @@ class ProductDraft(BaseModel):
         for action in _actions(self):
             action.build(0, "00000000-0000-0000-0000-000000000000")
 
+    def barcode_for(self, key: str) -> DraftBarcode | None:
+        """The barcode whose action key is `key` (see `barcode_key`), if any."""
+        for barcode in self.barcodes:
+            if barcode_key(barcode.bar_code, barcode.ext_bar_code) == key:
+                return barcode
+        return None
+
+    def replacing_barcode(
+        self, key: str, replacement: DraftBarcode | None
+    ) -> ProductDraft:
+        """A copy with the barcode of `key` replaced, or left out (None): the way
+        out of a refused barcode once the product exists."""
+        barcodes: list[DraftBarcode] = []
+        for barcode in self.barcodes:
+            if barcode_key(barcode.bar_code, barcode.ext_bar_code) != key:
+                barcodes.append(barcode)
+            elif replacement is not None:
+                barcodes.append(replacement)
+        return self.model_copy(update={"barcodes": barcodes})
+
     def unit_of(self, barcode: DraftBarcode) -> int:
         return self.default_unit.id_unit if barcode.id_unit is None else barcode.id_unit
 
@@ -585,7 +605,7 @@ class DraftBusy(RuntimeError):  # noqa: N818 - named for the failure, as in erro
     """The draft is being run already (by another worker of this process)."""
 
 
-def _refused(error: Exception) -> TypeGuard[ApiError]:
+def is_refusal(error: BaseException) -> TypeGuard[ApiError]:
     """A 4xx answer that says the request was not carried out. Timeouts (408),
     "too many requests" (429), 5xx, lost connections and answers that did not
     parse (the server may well have acted) are not refusals."""
@@ -714,7 +734,7 @@ class ProductCreator:
                 logger.info("draft %s: %s already existed", draft_id, action.key)
             self._journal.mark_done(draft_id, action.step, action.key)
         except (ApiError, ValueError) as error:
-            if _refused(error):
+            if is_refusal(error):
                 # A definite refusal of the POST: the server did not act on it. (A
                 # read-back refused so leaves it unknown; `sending` is kept, and the
                 # read-back runs again next time.)
@@ -730,7 +750,9 @@ class ProductCreator:
                 action.key,
                 error,
             )
-            raise CreationFailed(action.step, error, draft_id=draft_id) from error
+            raise CreationFailed(
+                action.step, error, draft_id=draft_id, key=action.key
+            ) from error
 
     def _reserve(self, entry: JournalEntry, action: _Action) -> None:
         if entry.sending == action.key:

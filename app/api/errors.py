@@ -129,12 +129,21 @@ class CreationFailed(Exception):
     """A step of the product creation failed; the draft stays in the journal and
     can be run again. `step` names the step (an `app.api.creation.Step`), `cause`
     is the underlying error (usually an `ApiError`; `server_message` and
-    `field_errors` are taken from it)."""
+    `field_errors` are taken from it). `key` names the request that failed
+    ("barcode:4820000000000", "price:1"; see `app.api.creation`), when known."""
 
-    def __init__(self, step: str, cause: BaseException, *, draft_id: str) -> None:
+    def __init__(
+        self,
+        step: str,
+        cause: BaseException,
+        *,
+        draft_id: str,
+        key: str | None = None,
+    ) -> None:
         self.step = step
         self.cause = cause
         self.draft_id = draft_id
+        self.key = key
         self.server_message = getattr(cause, "server_message", None)
         self.field_errors: dict[str, list[str]] = dict(
             getattr(cause, "field_errors", None) or {}

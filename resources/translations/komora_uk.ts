@@ -88,6 +88,25 @@
     </message>
 </context>
 <context>
+    <name>BarcodeFix</name>
+    <message>
+        <source>&amp;Use this code</source>
+        <translation>&amp;Використати цей код</translation>
+    </message>
+    <message>
+        <source>&amp;Skip this barcode</source>
+        <translation>Пропустити цей &amp;штрихкод</translation>
+    </message>
+    <message>
+        <source>The product exists, but the server refused barcode %1, so Retry would fail again. Correct the code, or finish the product without it (it can be added later).</source>
+        <translation>Товар уже створено, але сервер відхилив штрихкод %1, тож «Повторити» знову не допоможе. Виправте код або завершіть товар без нього (його можна додати пізніше).</translation>
+    </message>
+    <message>
+        <source>This is the code the server refused.</source>
+        <translation>Це той самий код, який відхилив сервер.</translation>
+    </message>
+</context>
+<context>
     <name>BarcodesPage</name>
     <message>
         <source>Barcodes</source>

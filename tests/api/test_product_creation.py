@@ -28,6 +28,7 @@ from app.api.creation import (
     Step,
     StepState,
     UnknownDraft,
+    is_refusal,
 )
 from app.api.errors import (
     CreationFailed,
@@ -480,3 +481,58 @@ def test_hooks_run_around_each_request_of_a_step(
     # before: the server has not seen it yet; after: it has
     for (_, _, before), (_, _, after) in zip(events[::2], events[1::2], strict=True):
         assert after == before + 1
+
+
+def test_a_refused_barcode_left_out_lets_the_product_finish(
+    catalog: FakeCatalog, client: CatalogClient, journal: CreationJournal
+) -> None:
+    creator = ProductCreator(client, journal)
+    draft = make_draft()
+    draft_id = creator.start(draft)
+    catalog.failures.append(
+        Failure(
+            "POST",
+            r"goods/[^/]+/barcodes",
+            status=422,
+            body={"errors": {"bar_code": ["The barcode belongs to product 7."]}},
+        )
+    )
+    with pytest.raises(CreationFailed) as caught:
+        creator.run(draft_id)
+    failure = caught.value
+    assert failure.step is Step.BARCODES
+    assert failure.key == "barcode:4820000000015"
+    assert is_refusal(failure.cause)
+    assert draft.barcode_for(failure.key) == draft.barcodes[0]
+
+    journal.replace_draft(draft_id, draft.replacing_barcode(failure.key, None))
+    result = creator.run(draft_id)
+
+    codes = [b["bar_code"] for b in catalog.barcodes[result.guid]]
+    assert "4820000000015" not in codes and len(codes) == 3
+    assert catalog.posts("goods/id/last") == ["goods/id/last"]
+    corrected = DraftBarcode(bar_code="4820000000046")
+    assert draft.replacing_barcode(failure.key, corrected).barcodes == [
+        corrected,
+        *draft.barcodes[1:],
+    ]
+
+
+def test_kept_forms_are_overwritten_listed_and_forgotten(
+    journal: CreationJournal,
+) -> None:
+    journal.save_form("a", '{"name": "first"}', None)
+    journal.save_form("b", "{}", None)
+    journal.save_form("a", '{"name": "second"}', "draft-1")
+
+    forms = journal.forms()
+    assert [(f.form_id, f.form_json, f.draft_id) for f in forms] == [
+        ("a", '{"name": "second"}', "draft-1"),
+        ("b", "{}", None),
+    ]
+    assert forms[0].updated_at >= forms[0].created_at
+    assert journal.load_form("b") == forms[1]
+    journal.discard_form("a")
+    with pytest.raises(UnknownDraft):
+        journal.load_form("a")
+    assert [f.form_id for f in journal.forms()] == ["b"]

@@ -2,7 +2,9 @@
 
 Entering the page writes the draft to the creation journal (in the background), so
 it survives closing the app. "Create" runs the flow on a worker; a failure names
-the step and the server's message, and "Retry" resumes where it stopped.
+the step and the server's message, and "Retry" resumes where it stopped. A barcode
+the server refuses once the product exists can be corrected or skipped
+(`BarcodeFix`), since retrying it as it stands would only fail again.
 """
 
 from __future__ import annotations
@@ -29,14 +31,17 @@ from app.api.creation import (
     STEPS,
     CreationProgress,
     CreationResult,
+    DraftBarcode,
     JournalEntry,
     ProductCreator,
     ProductDraft,
     Step,
     StepState,
+    is_refusal,
 )
 from app.api.errors import CreationFailed
 from app.gui.tasks import TaskFailure, describe_error
+from app.gui.wizard.barcode_fix import BarcodeFix
 from app.gui.wizard.common import WizardContext, note_label, reason_label
 
 logger = logging.getLogger(__name__)
@@ -88,6 +93,7 @@ class CreatePage(QWizardPage):
         self._journaling = False
         self._abandoned = False
         self._journal_again = False
+        self._refused_key: str | None = None  # the barcode BarcodeFix is about
         self._relay = ProgressRelay(self)
         self._relay.progressed.connect(self._on_relay_progressed)
 
@@ -116,6 +122,7 @@ class CreatePage(QWizardPage):
         self.status = note_label("statusLabel")
         self.error = reason_label("errorLabel")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.barcode_fix = BarcodeFix()
         self.create_button = QPushButton(self.tr("&Create"))
         self.create_button.setObjectName("createButton")
         self.create_button.setEnabled(False)
@@ -143,11 +150,14 @@ class CreatePage(QWizardPage):
         layout.addLayout(steps)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
+        layout.addWidget(self.barcode_fix)
         layout.addStretch(1)
         layout.addLayout(actions)
 
         self.create_button.clicked.connect(self._on_create_button_clicked)
         self.print_button.clicked.connect(self._on_print_button_clicked)
+        self.barcode_fix.replaced.connect(self._on_barcode_fix_replaced)
+        self.barcode_fix.skipped.connect(self._on_barcode_fix_skipped)
 
     def step_title(self, step: Step) -> str:
         titles = {
@@ -298,6 +308,8 @@ class CreatePage(QWizardPage):
         if self.draft_id is None or self._running:
             return
         self._running = True
+        self._refused_key = None
+        self.barcode_fix.withdraw()
         if not self._has_progress:
             self._has_progress = True  # from now on the draft is not edited
             self.sending_started.emit()
@@ -401,9 +413,6 @@ class CreatePage(QWizardPage):
                 text += f"\n{field}: {' '.join(messages)}"
         else:
             text = failure.message
-        # FIXME(wizard): a refusal after the product exists (a barcode taken by
-        # someone else meanwhile) cannot be corrected here, so Retry fails again;
-        # the journal's replace_draft would allow dropping or changing that part.
         self.error.setText(html.unescape(text))
         self.status.setText(
             self.tr("Nothing done is lost: Retry continues from this step.")
@@ -411,6 +420,78 @@ class CreatePage(QWizardPage):
         self.create_button.setText(self.tr("&Retry"))
         self.create_button.setDefault(True)
         self.create_button.setFocus()
+        refused = self._refused_barcode(error)
+        if refused is not None:
+            self.create_button.setDefault(False)  # Enter belongs to the fix now
+            self.status.clear()  # the fix says why Retry alone will not do
+            self.barcode_fix.offer(refused)
+
+    def _refused_barcode(self, error: BaseException) -> DraftBarcode | None:
+        """The draft's barcode the server refused outright, if that was the failure.
+
+        FIXME(wizard): a refused price, extra unit or series has no way out yet;
+        Retry fails again until it is settled on the server.
+        """
+        if (
+            not isinstance(error, CreationFailed)
+            or error.key is None
+            or not is_refusal(error.cause)
+            or self.draft is None
+        ):
+            return None
+        barcode = self.draft.barcode_for(error.key)
+        self._refused_key = error.key if barcode is not None else None
+        return barcode
+
+    # --- the way out of a refused barcode -------------------------------------
+
+    @Slot(object)
+    def _on_barcode_fix_replaced(self, barcode: DraftBarcode) -> None:
+        self._replace_refused(barcode)
+
+    @Slot()
+    def _on_barcode_fix_skipped(self) -> None:
+        self._replace_refused(None)
+
+    def _replace_refused(self, replacement: DraftBarcode | None) -> None:
+        """Journal the draft with the refused barcode replaced or left out, then
+        carry on creating (what is done stays done)."""
+        if self.draft is None or self.draft_id is None or self._refused_key is None:
+            return
+        draft = self.draft.replacing_barcode(self._refused_key, replacement)
+        try:
+            draft.check()
+        except ValueError as error:
+            self.barcode_fix.reason.setText(str(error))
+            return
+        self.barcode_fix.set_busy(True)
+        self.create_button.setEnabled(False)
+        self._context.sources.runner.run(
+            self._context.sources.journal.replace_draft,
+            self.draft_id,
+            draft,
+            on_done=lambda _none: self._on_refused_replaced(draft),
+            on_error=self._on_refused_replace_failed,
+            name="wizard replace refused barcode",
+        )
+
+    def _on_refused_replaced(self, draft: ProductDraft) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.draft = draft
+        self.summary.setText(self._describe_draft(draft))
+        self.barcode_fix.set_busy(False)
+        self.create_button.setEnabled(True)
+        self._on_create_button_clicked()
+
+    def _on_refused_replace_failed(self, failure: TaskFailure) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.barcode_fix.set_busy(False)
+        self.create_button.setEnabled(True)
+        self.error.setText(
+            self.tr("The draft could not be saved: %1").replace("%1", failure.message)
+        )
 
     def _lock_navigation(self, locked: bool) -> None:
         wizard = self.wizard()
