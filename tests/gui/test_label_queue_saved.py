@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,12 +24,13 @@ from app.gui.product_detail import LabelRequest
 from app.gui.scan_wiring import Scanning
 from app.gui.settings import Settings, TokenStore
 from app.gui.tasks import TaskRunner
+from app.labels.catalog_source import label_product_from_catalog, reread_from_catalog
 from app.labels.saved_queue import SavedQueue
 from app.store.catalog import Catalog
 from app.store.scan_journal import ScanJournal
 from tests.gui import queue_child
 from tests.gui.fakes import MemoryKeyring
-from tests.gui.test_scan_workflow import DEMO_CODE, add_product
+from tests.gui.test_scan_workflow import DEMO_CODE, T0, add_product
 from tests.gui.test_scan_workflow_wiring import FakePanel
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -225,3 +227,22 @@ def test_a_killed_process_keeps_what_it_queued(tmp_path: Path) -> None:
         (queue_child.WATER, 2, "thermal-58x40"),
         (queue_child.PENCIL, 4, "thermal-58x40"),
     ]
+
+
+def test_a_label_whose_barcode_left_the_product_is_gone_a_csv_row_stays(
+    catalog: Catalog,
+) -> None:
+    details = catalog.details(1)
+    water = label_product_from_catalog(WATER, 1, details.barcodes[0], details)
+    assert reread_from_catalog(catalog, water) == water
+    catalog.replace_details(
+        1,
+        replace(
+            details,
+            barcodes=[details.barcodes[0].model_copy(update={"bar_code": "0" * 13})],
+        ),
+        T0,
+    )
+
+    assert reread_from_catalog(catalog, water) is None
+    assert reread_from_catalog(catalog, queue_child.PENCIL) is queue_child.PENCIL
