@@ -7,9 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 from PySide6.QtCore import QObject, Signal
 from pytestqt.qtbot import QtBot
 
+from app.api.client import CatalogClient
+from app.api.creation import CreationJournal
 from app.gui.main_window import MainWindow
 from app.gui.printer_page import PrinterPage
 from app.gui.product_detail import LabelRequest
@@ -19,6 +22,7 @@ from app.gui.scanner_page import ScannerPage
 from app.gui.settings import Settings, TokenStore
 from app.gui.settings_dialog import PAGE_PRINTER, PAGE_SCANNER
 from app.gui.tasks import TaskRunner
+from app.gui.wizard.form_state import WizardForm
 from app.hardware.errors import ScannerPermissionDenied
 from app.hardware.scan import Scan, ScanSource
 from app.hardware.serial_reader import SerialState, SerialStatus
@@ -261,3 +265,26 @@ def journal_source(tmp_path: Path) -> str:
         return reopened.recent(1)[0].source
     finally:
         reopened.close()
+
+
+def test_closing_the_window_keeps_what_an_open_wizard_holds(
+    qtbot: QtBot, parts: tuple[MainWindow, Scanning], catalog: Catalog
+) -> None:
+    _window, scanning = parts
+    panel = FakePanel(catalog)
+    # No server: the wizard's dictionaries fail to load, typing still works.
+    panel.controller.client = CatalogClient(  # type: ignore[attr-defined]
+        requests.Session(), "http://127.0.0.1:9", sleep=lambda _s: None
+    )
+    panel.select_product = lambda _id_goods: None  # type: ignore[attr-defined]
+    scanning.attach_catalog(panel)
+    wizard = scanning.open_wizard("")
+    wizard.identify_page.name_edit.setText("Квас хлібний")
+
+    scanning.shutdown()  # the window's `closing`, before the runner is waited for
+    scanning.runner.wait_for_done(10_000)
+
+    forms = CreationJournal().forms()
+    assert [WizardForm.model_validate_json(form.form_json).name for form in forms] == [
+        "Квас хлібний"
+    ]
