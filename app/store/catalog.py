@@ -530,8 +530,15 @@ class Catalog:
             if cached is not None and cached[0] == stamp:
                 self._filter_cache.move_to_end(flt)
                 return cached[1]
-        sql, params = SearchQuery(flt, self._reading_of(flt.text)).ids_sql()
-        ids = list(dict.fromkeys(row[0] for row in conn.execute(sql, params)))
+        query = SearchQuery(flt, self._reading_of(flt.text))
+        sql, params = query.ids_sql()
+        cursor = conn.cursor()
+        # Plain tuples: building 100,000 sqlite3.Row objects costs as much as the
+        # query itself (the unfiltered table at start-up).
+        cursor.row_factory = None
+        ids = [id_goods for (id_goods,) in cursor.execute(sql, params)]
+        if query.may_repeat:
+            ids = list(dict.fromkeys(ids))
         with self._cache_lock:
             self._filter_cache[flt] = (stamp, ids)
             self._filter_cache.move_to_end(flt)

@@ -46,10 +46,12 @@ class SearchQuery:
         self._filter = flt
         self._reading = reading
         self._params: dict[str, Any] = {}
+        self.may_repeat = False  # set by `ids_sql`
 
     def ids_sql(self) -> tuple[str, dict[str, Any]]:
         """Every matching id in display order. With typed text an id may come more
-        than once (found in two tiers): keep its first place."""
+        than once (found in two tiers; `may_repeat` is then true): keep its first
+        place."""
         hits = self._hits_sql()
         where = self._where_sql()
         if hits is None:
@@ -67,6 +69,7 @@ class SearchQuery:
         else:
             # No GROUP BY: dropping repeats costs less in the caller than a
             # temporary b-tree over thousands of hits here.
+            self.may_repeat = True
             sql = (
                 f"WITH hits(id, tier) AS ({hits})"
                 " SELECT p.id_goods FROM hits"
