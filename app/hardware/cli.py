@@ -13,6 +13,7 @@ import re
 import sys
 from pathlib import Path
 
+from app.cli_types import float_in, int_in
 from app.hardware.errors import RecordingError
 from app.hardware.recording import read_recording, replay
 from app.hardware.scan import (
@@ -55,6 +56,8 @@ def control_text(value: str) -> str:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    # Ranges wider than the scanner page's: a replay may try a scanner slowed to
+    # 990 ms per key (its longest setting).
     actions = parser.add_subparsers(
         dest="scanner_command", metavar="ACTION", required=True
     )
@@ -67,21 +70,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     replay_parser.add_argument("file", type=Path, help="the recording (.jsonl)")
     replay_parser.add_argument(
         "--min-length",
-        type=int,
+        type=int_in(1, 256),
         default=6,
         metavar="N",
         help="fewest characters in a keyboard scan (default 6)",
     )
     replay_parser.add_argument(
         "--max-gap-ms",
-        type=float,
+        type=float_in(1, 2000),
         default=35.0,
         metavar="N",
         help="longest gap between a scanner's keys (default 35)",
     )
     replay_parser.add_argument(
         "--max-burst-ms",
-        type=float,
+        type=float_in(1, 600_000),
         default=1500.0,
         metavar="N",
         help="longest keyboard scan, first key to terminator (default 1500)",
@@ -95,7 +98,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     replay_parser.add_argument(
         "--idle-ms",
-        type=float,
+        type=float_in(1, 10_000),
         default=100.0,
         metavar="N",
         help="quiet time that ends a serial scan without terminator (default 100)",

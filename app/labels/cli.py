@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from app.cli_types import int_in
 from app.labels.catalog_source import (
     CSV_COLUMNS,
     Lookup,
@@ -23,6 +24,8 @@ from app.labels.geometry import Dpi, parse_dpi
 from app.labels.zpl import RAW_PORT
 
 logger = logging.getLogger(__name__)
+
+MAX_PORT = 65535
 
 
 def _dpi(text: str) -> Dpi:
@@ -60,7 +63,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--start-at",
-        type=int,
+        type=int_in(1),
         default=1,
         help="first free label on a partly used sheet (1 = top left)",
     )
@@ -76,8 +79,11 @@ def _host_port(text: str) -> tuple[str, int]:
     host, sep, port = text.rpartition(":")
     if not sep:
         return text, RAW_PORT
-    if not host or not port.isdigit():
-        raise LabelError(f"--send {text!r} is not HOST or HOST:PORT", send=text)
+    if not host or not port.isdigit() or not 1 <= int(port) <= MAX_PORT:
+        raise LabelError(
+            f"--send {text!r} is not HOST or HOST:PORT with a port 1-{MAX_PORT}",
+            send=text,
+        )
     return host, int(port)
 
 

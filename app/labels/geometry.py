@@ -65,7 +65,7 @@ class Dpi:
 
 def parse_dpi(text: str) -> Dpi:
     """`203`, `300x600` (x by y)."""
-    match = re.fullmatch(r"\s*(\d{2,4})\s*(?:[xX×]\s*(\d{2,4}))?\s*", text)
+    match = re.fullmatch(r"\s*([0-9]+)\s*(?:[xX×]\s*([0-9]+))?\s*", text)
     if not match:
         raise ValueError(f"resolution {text!r} is not N or NxM dots per inch, e.g. 203")
     x = int(match.group(1))

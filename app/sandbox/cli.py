@@ -16,12 +16,14 @@ import sys
 from pathlib import Path
 
 from app import logs, paths
+from app.cli_types import int_in
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 DB_FILE_NAME = "sandbox.sqlite3"
+MEMORY = ":memory:"
 BACKLOG = 2048  # uvicorn's default
 
 
@@ -38,6 +40,19 @@ def default_db_path() -> Path:
     return paths.data_dir() / DB_FILE_NAME
 
 
+def db_location(text: str) -> str:
+    """A --db value: `:memory:`, or a file in a folder that exists (never made)."""
+    if text == MEMORY:
+        return text
+    folder = Path(text).expanduser().absolute().parent
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(
+            f"the folder {folder} does not exist; create it first or choose a file "
+            "in an existing folder"
+        )
+    return text
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--host",
@@ -47,13 +62,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--port",
-        type=int,
+        type=int_in(0, 65535),
         default=DEFAULT_PORT,
         help="port to listen on (default %(default)s; 0 picks a free one)",
     )
     parser.add_argument(
         "--db",
         default=None,
+        type=db_location,
         help="SQLite database file, or :memory: (default: sandbox.sqlite3 in the "
         "user data folder)",
     )
