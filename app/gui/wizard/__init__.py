@@ -21,22 +21,56 @@ Public API, for the main window and the scan workflow:
         ).show()
 """
 
-from app.gui.wizard.common import PageId, WizardSources
-from app.gui.wizard.lookups import (
-    BarcodeOwner,
-    ServerBarcodes,
-    WizardReference,
-    catalog_owner_finder,
-    client_reference_loader,
-    first_owner,
-)
-from app.gui.wizard.resume import (
-    ResumeChoice,
-    UnfinishedDraftsDialog,
-    offer_unfinished_drafts,
-    unfinished_work,
-)
-from app.gui.wizard.wizard import AddProductWizard, ask_to_discard
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.gui.wizard.common import PageId, WizardSources
+    from app.gui.wizard.lookups import (
+        BarcodeOwner,
+        ServerBarcodes,
+        WizardReference,
+        catalog_owner_finder,
+        client_reference_loader,
+        first_owner,
+    )
+    from app.gui.wizard.resume import (
+        ResumeChoice,
+        UnfinishedDraftsDialog,
+        offer_unfinished_drafts,
+        unfinished_work,
+    )
+    from app.gui.wizard.wizard import AddProductWizard, ask_to_discard
+
+# Loaded on first use (PEP 562): the scan workflow imports `wizard.validators` at
+# start-up, and the pages, the journal and the dialogs are not needed until the
+# wizard opens.
+_MODULE_OF = {
+    "PageId": "common",
+    "WizardSources": "common",
+    "BarcodeOwner": "lookups",
+    "ServerBarcodes": "lookups",
+    "WizardReference": "lookups",
+    "catalog_owner_finder": "lookups",
+    "client_reference_loader": "lookups",
+    "first_owner": "lookups",
+    "ResumeChoice": "resume",
+    "UnfinishedDraftsDialog": "resume",
+    "offer_unfinished_drafts": "resume",
+    "unfinished_work": "resume",
+    "AddProductWizard": "wizard",
+    "ask_to_discard": "wizard",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "AddProductWizard",
