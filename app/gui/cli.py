@@ -18,7 +18,13 @@ import importlib
 import os
 import sys
 
+from app.cli_types import int_in
+
 TEST_DRIVER_ENV = "KOMORA_TEST_DRIVER"
+NO_DISPLAY = (
+    "komora: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set); run it "
+    "in a desktop session, or set QT_QPA_PLATFORM=offscreen for a headless check"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,13 +35,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--quit-after",
-        type=int,
+        type=int_in(0),
         metavar="MS",
         help="quit after MS milliseconds (smoke tests)",
     )
 
 
+def has_display(environ: dict[str, str] | None = None) -> bool:
+    """False on X11/Wayland systems with no display to open and no platform chosen.
+
+    Qt would abort there (exit status 134) with advice to reinstall the application.
+    Windows and macOS always have their own platform.
+    """
+    environ = dict(os.environ) if environ is None else environ
+    if sys.platform in ("win32", "darwin") or environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
+
+
 def run(args: argparse.Namespace) -> int:
+    if not has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+
     from PySide6.QtCore import QTimer
 
     from app.gui.app import GuiSession, create_application
