@@ -175,7 +175,9 @@ class UnitDialog(WriteDialog):
                 raise FieldError(
                     "id_unit",
                     QCoreApplication.translate(
-                        "ProductDetail", "This unit has no guid to edit by."
+                        "ProductDetail",
+                        "This unit cannot be changed yet: the server has not "
+                        "confirmed it. Try again after the catalog is synced.",
                     ),
                 )
             return OutboxWrite(
@@ -475,7 +477,9 @@ class BarcodeDialog(WriteDialog):
                 raise FieldError(
                     "bar_code",
                     QCoreApplication.translate(
-                        "ProductDetail", "This barcode has no guid."
+                        "ProductDetail",
+                        "This barcode cannot be changed yet: the server has not "
+                        "confirmed it. Try again after the catalog is synced.",
                     ),
                 )
             return OutboxWrite(

@@ -8,6 +8,10 @@ no translation file; Ukrainian loads two:
 - `qtbase_uk.qm` from PySide6's translations folder: Qt's own buttons and dialogs
   (OK, Cancel, the file dialog).
 
+Qt's file dialog asks for "&Look in:" and "Files of &type:", which qtbase_uk.qm (as
+shipped with PySide6 6.11) has only without the "&"; `AcceleratorFallback` answers
+such strings from the plain ones.
+
 Qt looks a string up in the most recently installed translator first, so the app's
 file is installed last. Changing the language while the app runs affects windows
 built afterwards; the settings dialog says a restart applies it everywhere.
@@ -64,6 +68,33 @@ def qt_translations_dir() -> Path:
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 
+class AcceleratorFallback(QTranslator):
+    """Answers a source with a keyboard accelerator ("&Look in:") that `base` lacks
+    from `base`'s translation of the plain text ("Look in:"), the accelerator put
+    on its first letter. Installed before `base`, so it is asked last."""
+
+    def __init__(self, base: QTranslator, parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self._base = base
+
+    def isEmpty(self) -> bool:
+        return False
+
+    def translate(
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str:
+        # "&&" is a literal ampersand, not an accelerator.
+        if "&" not in source_text or "&&" in source_text:
+            return ""
+        plain = source_text.replace("&", "")
+        translated = self._base.translate(context, plain, disambiguation, n)
+        return f"&{translated}" if translated else ""
+
+
 class Translations:
     """Installs and swaps the translators of one application object."""
 
@@ -84,6 +115,7 @@ class Translations:
         complete = True
         qt_own = QTranslator(self._app)
         if qt_own.load(f"qtbase_{language}", str(qt_translations_dir())):
+            self._install(AcceleratorFallback(qt_own, self._app))
             self._install(qt_own)
         else:
             folder = qt_translations_dir()

@@ -814,7 +814,7 @@ Access token for %1:</source>
     </message>
     <message>
         <source>Set the ZPL printer&apos;s address in Settings → Printer.</source>
-        <translation>Укажіть адресу ZPL-принтера в Налаштування → Принтер.</translation>
+        <translation>Укажіть адресу ZPL-принтера у Налаштуваннях → Принтер.</translation>
     </message>
     <message>
         <source>Labels written: %1</source>
@@ -1394,8 +1394,8 @@ Access token for %1:</source>
         <translation>Введіть коефіцієнт, наприклад 12.</translation>
     </message>
     <message>
-        <source>This unit has no guid to edit by.</source>
-        <translation>Ця одиниця не має guid, тож її не можна змінити.</translation>
+        <source>This unit cannot be changed yet: the server has not confirmed it. Try again after the catalog is synced.</source>
+        <translation>Цю одиницю ще не можна змінити: сервер її ще не підтвердив. Спробуйте знову після синхронізації каталогу.</translation>
     </message>
     <message>
         <source>Add series</source>
@@ -1506,8 +1506,8 @@ Access token for %1:</source>
         <translation>Товар ще не має одиниць.</translation>
     </message>
     <message>
-        <source>This barcode has no guid.</source>
-        <translation>Цей штрихкод не має guid.</translation>
+        <source>This barcode cannot be changed yet: the server has not confirmed it. Try again after the catalog is synced.</source>
+        <translation>Цей штрихкод ще не можна змінити: сервер його ще не підтвердив. Спробуйте знову після синхронізації каталогу.</translation>
     </message>
     <message>
         <source>This barcode already belongs to “%1” (code %2).</source>
@@ -1976,7 +1976,7 @@ Access token for %1:</source>
     </message>
     <message>
         <source>There is no serial port %1. Plug the scanner in or choose its port in Settings → Scanner.</source>
-        <translation>Послідовного порту %1 немає. Під’єднайте сканер або виберіть його порт у Налаштування → Сканер.</translation>
+        <translation>Послідовного порту %1 немає. Під’єднайте сканер або виберіть його порт у Налаштуваннях → Сканер.</translation>
     </message>
     <message>
         <source>The scanner on %1 was unplugged; it is used again as soon as it is back.</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -86,3 +87,56 @@ def test_a_setting_wins_over_the_system() -> None:
     assert i18n.resolve_language("uk") == "uk"
     assert i18n.resolve_language("en") == "en"
     assert i18n.resolve_language("") in i18n.LANGUAGES
+
+
+def test_the_file_dialog_speaks_ukrainian(translator: i18n.Translations) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    assert translator.apply(i18n.UKRAINIAN)
+    dialog = QFileDialog(None, "Export labels")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    dialog.deleteLater()
+
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Перегляд в:"
+    # Qt 6 asks with an accelerator, which qtbase_uk.qm lacks (AcceleratorFallback).
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Перегляд в:"
+    assert {"&Перегляд в:", "&Тип файлів:"} <= labels
+    assert not labels & {"&Look in:", "Files of &type:"}
+
+
+def test_english_file_dialog_keeps_its_accelerators(
+    translator: i18n.Translations,
+) -> None:
+    translator.apply(i18n.UKRAINIAN)
+
+    translator.apply(i18n.ENGLISH)
+
+    assert QCoreApplication.translate("QFileDialog", "&Look in:") == "&Look in:"
+
+
+def _ukrainian_messages() -> list[tuple[str, str]]:
+    from xml.etree import ElementTree
+
+    root = ElementTree.parse(translations.TS_FILE).getroot()
+    return [
+        (message.findtext("source") or "", message.findtext("translation") or "")
+        for message in root.iter("message")
+        if message.find("translation") is not None
+        and message.find("translation").get("type") not in ("obsolete", "vanished")
+    ]
+
+
+def test_no_message_shows_staff_the_word_guid() -> None:
+    shown = [(s, t) for s, t in _ukrainian_messages() if "guid" in (s + t).lower()]
+
+    assert not shown
+
+
+def test_the_settings_window_is_named_in_the_locative() -> None:
+    # "у Налаштуваннях → Принтер", not "в Налаштування → Принтер".
+    nominative = re.compile(r"(^|\s)[ув] Налаштування(\s|$)")
+    wrong = [t for _s, t in _ukrainian_messages() if nominative.search(t)]
+
+    assert not wrong
+    assert any("у Налаштуваннях → Принтер" in t for _s, t in _ukrainian_messages())
