@@ -13,7 +13,6 @@ the product in the label queue.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 from datetime import datetime
@@ -42,7 +41,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import paths
 from app.api.client import CatalogClient
 from app.domain.models import GroupWrite
 from app.gui.group_editor import GroupEditor
@@ -61,6 +59,7 @@ from app.gui.services import (
 )
 from app.gui.tasks import TaskFailure, TaskRunner
 from app.store.catalog import Catalog
+from app.store.location import catalog_path
 from app.store.outbox import Outbox
 from app.store.records import LookupResult
 from app.store.search import ProductFilter
@@ -603,14 +602,6 @@ class CatalogPanel(QWidget):
 
 
 # --- mounting into the main window -------------------------------------------------
-
-
-def catalog_path(base_url: str, locale: str, is_sandbox: bool) -> Path:
-    """One local catalog per server (the sandbox's port changes; its data does not)."""
-    if is_sandbox:
-        return paths.data_dir() / "catalog-sandbox.sqlite3"
-    digest = hashlib.sha256(f"{base_url}|{locale}".encode()).hexdigest()[:12]
-    return paths.data_dir() / f"catalog-{digest}.sqlite3"
 
 
 def outbox_path(catalog_file: Path) -> Path:

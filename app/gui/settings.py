@@ -1,6 +1,7 @@
 """The user's settings, and the access token kept apart from them.
 
-Settings live in one JSON file, `settings.json` in `app.paths.config_dir()`. JSON
+Settings live in one JSON file, `settings.json` in `app.paths.config_dir()` (see
+`app.store.location`, which also reads it to find the local catalog). JSON
 rather than QSettings because the file is the same on every platform (QSettings
 writes the Windows registry there), a person can read it in a support call, tests
 read it without Qt, and the scanner and printer pages keep free-form sections in it.
@@ -30,18 +31,16 @@ import keyring.backend
 import keyring.errors
 from keyring.backends import fail
 
-from app import paths
+from app.store.location import API_LOCALES, BACK_OFFICE_MODE, settings_file
 
 logger = logging.getLogger(__name__)
 
-SETTINGS_FILE_NAME = "settings.json"
 KEYRING_SERVICE = "komora"
-API_LOCALES: tuple[str, ...] = ("uk", "en")
 
 
 class ServerMode(StrEnum):
     SANDBOX = "sandbox"  # the in-process sandbox server with the demo catalog
-    BACK_OFFICE = "back_office"  # a real back office at `back_office_url`
+    BACK_OFFICE = BACK_OFFICE_MODE  # a real back office at `back_office_url`
 
 
 @dataclass
@@ -108,10 +107,6 @@ class Settings:
             logger.warning("settings: unknown API locale %r, using uk", result.locale)
             result.locale = "uk"
         return result
-
-
-def settings_file() -> Path:
-    return paths.config_dir() / SETTINGS_FILE_NAME
 
 
 def load_settings(path: Path | None = None) -> Settings:

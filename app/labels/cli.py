@@ -68,6 +68,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="first free label on a partly used sheet (1 = top left)",
     )
     parser.add_argument(
+        "--catalog",
+        type=Path,
+        metavar="PATH",
+        help="the local catalog to look CODEs up in (default: the one the desktop app "
+        "syncs for the server in its settings)",
+    )
+    parser.add_argument(
         "codes",
         nargs="*",
         metavar="CODE[xQTY]",
@@ -87,11 +94,21 @@ def _host_port(text: str) -> tuple[str, int]:
     return host, int(port)
 
 
-def _store_lookup() -> tuple[Lookup, Callable[[], None]]:
+def _store_lookup(path: Path | None) -> tuple[Lookup, Callable[[], None]]:
+    """A lookup in an existing local catalog; opening a missing one would create it
+    empty, and every code would then be "not in the local catalog"."""
     from app.labels.catalog_source import catalog_lookup
     from app.store.catalog import Catalog
+    from app.store.location import catalog_path_from_settings
 
-    catalog = Catalog()
+    path = path or catalog_path_from_settings()
+    if not path.is_file():
+        raise LabelError(
+            f"no local catalog at {path}: start the app once to sync it, "
+            "or pass --catalog",
+            catalog=str(path),
+        )
+    catalog = Catalog(path)
     return catalog_lookup(catalog), catalog.close
 
 
@@ -124,7 +141,7 @@ def _make(args: argparse.Namespace, lookup: Lookup | None) -> list[Path]:
     if args.codes:
         close: Callable[[], None] = lambda: None  # noqa: E731
         if lookup is None:
-            lookup, close = _store_lookup()
+            lookup, close = _store_lookup(args.catalog)
         try:
             requests += requests_from_codes(args.codes, lookup)
         finally:

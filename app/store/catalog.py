@@ -18,7 +18,6 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from app import paths
 from app.domain.barcode import Reading, read_barcode
 from app.domain.errors import BarcodeError
 from app.domain.models import (
@@ -46,22 +45,18 @@ from app.store.search import ProductFilter, SearchQuery, fold
 
 logger = logging.getLogger(__name__)
 
-CATALOG_FILE_NAME = "catalog.sqlite3"
-
-
-def default_catalog_path() -> Path:
-    return paths.data_dir() / CATALOG_FILE_NAME
-
-
 # How many filters' ordered id lists the product table's paging keeps.
 FILTER_CACHE_SIZE = 4
 
 
 class Catalog:
-    """The local catalog in one SQLite file (by default in the user data folder)."""
+    """The local catalog in one SQLite file, created when missing.
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or default_catalog_path()
+    Which file belongs to which server is `app.store.location`'s to say.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
         self._connections = ConnectionPerThread(
             self.path, CATALOG_SCHEMA, CATALOG_VERSION, "NORMAL", discard_older=True
         )
