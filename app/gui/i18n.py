@@ -86,13 +86,15 @@ class AcceleratorFallback(QTranslator):
         source_text: str,
         disambiguation: str | None = None,
         n: int = -1,
-    ) -> str:
+    ) -> str | None:
+        # None, not "": Qt takes an empty (but not null) string as the translation,
+        # and every text no translator has came out blank ("DPI:" in the queue).
         # "&&" is a literal ampersand, not an accelerator.
         if "&" not in source_text or "&&" in source_text:
-            return ""
+            return None
         plain = source_text.replace("&", "")
         translated = self._base.translate(context, plain, disambiguation, n)
-        return f"&{translated}" if translated else ""
+        return f"&{translated}" if translated else None
 
 
 class Translations:

@@ -105,6 +105,24 @@ def test_the_file_dialog_speaks_ukrainian(translator: i18n.Translations) -> None
     assert not labels & {"&Look in:", "Files of &type:"}
 
 
+def test_a_text_no_translator_has_stays_as_written(
+    translator: i18n.Translations,
+) -> None:
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    class Box(QWidget):
+        pass
+
+    assert translator.apply(i18n.UKRAINIAN)
+    assert QCoreApplication.translate("Nowhere", "DPI:") == "DPI:"
+    assert QCoreApplication.translate("Nowhere", "&Nothing") == "&Nothing"
+    # tr() also asks the base classes' contexts when the class's own translation
+    # equals the source, as "DPI:" does in the label queue.
+    box = Box()
+    assert QLabel(box.tr("DPI:"), box).text() == "DPI:"
+    box.deleteLater()
+
+
 def test_english_file_dialog_keeps_its_accelerators(
     translator: i18n.Translations,
 ) -> None:
