@@ -199,7 +199,8 @@ class BarcodeRow(Stamped, Base):
 
     pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     guid: Mapped[str] = mapped_column(String(36), unique=True)
-    id_goods: Mapped[int] = mapped_column(ForeignKey("goods.id_goods"))
+    # Indexed: a product's barcodes are listed by it (a sync lists every product's).
+    id_goods: Mapped[int] = mapped_column(ForeignKey("goods.id_goods"), index=True)
     bar_code: Mapped[str] = mapped_column(String(21), index=True)
     ext_bar_code: Mapped[str | None] = mapped_column(String(5), nullable=True)
     id_unit: Mapped[int] = mapped_column(ForeignKey("unit_sample.id_unit"))
@@ -220,6 +221,11 @@ class Database:
         self.lock = threading.RLock()
         self.engine = make_engine(self.location)
         Base.metadata.create_all(self.engine)
+        # create_all skips the tables a file already has, and so their indexes
+        # added since: an older sandbox file gets them here.
+        for table in Base.metadata.sorted_tables:
+            for index in table.indexes:
+                index.create(self.engine, checkfirst=True)
 
     def dispose(self) -> None:
         self.engine.dispose()
