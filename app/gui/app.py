@@ -27,6 +27,7 @@ from app.gui.main_window import MainWindow, ServerInUse
 from app.gui.scan_wiring import Scanning
 from app.gui.settings import Settings, TokenStore, load_settings
 from app.gui.tasks import TaskFailure, TaskRunner
+from app.gui.window_layout import WindowLayout
 
 logger = logging.getLogger(__name__)
 
@@ -152,6 +153,10 @@ class GuiSession(QObject):
         # Scanners, the scan workflow and the label queue (before the catalog).
         self.scanning = Scanning(self.window, self.runner, self.settings)
         self.scanning.workflow.unknown_code.connect(self.scanning.open_wizard)
+        # The docks are in: the person's layout from the last run, or a first one.
+        self.layout = WindowLayout(self.window)
+        self.layout.restore_geometry()
+        self.layout.restore_state()
 
         self.window.settings_changed.connect(self._on_window_settings_changed)
         self.window.closing.connect(self._on_window_closing)
@@ -210,6 +215,7 @@ class GuiSession(QObject):
             is_sandbox=server.is_sandbox,
         )
         self.scanning.attach_catalog(self.catalog_panel)
+        self.layout.restore_splitters(self.catalog_panel)
         # After start-up settles: a product whose creation was cut short (a crash)
         # is offered to be finished.
         QTimer.singleShot(0, self.scanning.offer_unfinished_drafts)
@@ -240,6 +246,7 @@ class GuiSession(QObject):
 
     @Slot()
     def _on_window_closing(self) -> None:
+        self.layout.save()
         if self.catalog_panel is not None:
             self.catalog_panel.shutdown()  # cancels the sync before the wait
         self.runner.wait_for_done(15_000)

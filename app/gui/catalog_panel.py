@@ -126,9 +126,10 @@ class CatalogPanel(QWidget):
         centre.setObjectName("centreSplitter")
         centre.addWidget(self._table_box)
         centre.addWidget(self.detail)
-        centre.setStretchFactor(0, 3)
-        centre.setStretchFactor(1, 2)
-        centre.setSizes([480, 300])  # the table gets most of the height
+        # The table gets most of the height, and most of any height added.
+        centre.setStretchFactor(0, 2)
+        centre.setStretchFactor(1, 1)
+        centre.setSizes([560, 240])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("catalogSplitter")
         self.splitter.addWidget(self._tree_box)

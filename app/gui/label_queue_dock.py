@@ -364,28 +364,28 @@ class LabelQueueDock(QDockWidget):
         settings_row.addWidget(self.dpi_combo)
         settings_row.addWidget(QLabel(self.tr("Start at label:")))
         settings_row.addWidget(self.start_spin)
-        edit_row = QHBoxLayout()
-        edit_row.addWidget(self.remove_button)
-        edit_row.addWidget(self.clear_button)
-        edit_row.addStretch(1)
-        edit_row.addWidget(self.summary)
-        out_row = QHBoxLayout()
+        # One row of buttons under the table: the dock sits below the products
+        # table, and every row it takes is a row of products less.
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.remove_button)
+        button_row.addWidget(self.clear_button)
+        button_row.addSpacing(16)
         for button in (
             self.preview_button,
             self.print_button,
             self.export_button,
             self.send_button,
         ):
-            out_row.addWidget(button)
-        out_row.addStretch(1)
+            button_row.addWidget(button)
+        button_row.addStretch(1)
+        button_row.addWidget(self.summary)
 
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.addLayout(settings_row)
         layout.addWidget(self.table, 1)
-        layout.addLayout(edit_row)
-        layout.addLayout(out_row)
+        layout.addLayout(button_row)
         self.setWidget(body)
         self.output_buttons = [
             self.preview_button,

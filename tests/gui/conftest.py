@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -33,3 +34,15 @@ def app_log() -> Iterator[Path]:
     for handler in list(root.handlers):
         root.removeHandler(handler)
         handler.close()
+
+
+@pytest.fixture
+def application(qapp, app_log) -> Iterator[Any]:
+    """The app's `Application` (names, icon, log, translations); its crash
+    handler and language undone afterwards."""
+    from app.gui.app import create_application  # the whole app: only when asked
+
+    application = create_application([])
+    yield application
+    application.crash_handler.uninstall()
+    application.translations.apply("en")

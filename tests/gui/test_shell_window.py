@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence
 
 from app import paths
 from app.gui.about import AboutDialog
-from app.gui.app import SANDBOX_DB_NAME, GuiSession, create_application
+from app.gui.app import SANDBOX_DB_NAME, GuiSession
 from app.gui.main_window import SETTINGS_LINK, MainWindow, ServerInUse
 from app.gui.settings import ServerMode, Settings, TokenStore, save_settings
 from app.gui.settings_dialog import PAGE_SCANNER, SettingsDialog
@@ -181,14 +181,6 @@ def test_busy_indicator_and_failures(qtbot, window: MainWindow, runner) -> None:
     with qtbot.waitSignal(runner.task_failed):
         runner.run(fail_now)
     assert "did not answer in time" in window.statusBar().currentMessage()
-
-
-@pytest.fixture
-def application(qapp, app_log):
-    application = create_application([])
-    yield application
-    application.crash_handler.uninstall()
-    application.translations.apply("en")
 
 
 def test_create_application_sets_names_icon_and_log(application) -> None:
