@@ -89,3 +89,10 @@ class UnitRuleError(DomainError):
 
 class PriceRuleError(DomainError):
     code = "price_rule"
+
+
+class InvalidAmount(PriceRuleError, UnitRuleError):
+    """Typed text that is not an amount (app.domain.amounts); `params`: value,
+    problem (an `AmountProblem`), max_decimals. A price or a rate, by `field`."""
+
+    code = "invalid_amount"

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from app.domain.errors import UnitRuleError
+from app.domain.amounts import AmountProblem, read_amount
+from app.domain.errors import InvalidAmount, UnitRuleError
 from app.domain.models import UnitType
 
 RATE_MAX_DECIMALS = 3
@@ -40,17 +41,23 @@ class UnitSpec:
 
 
 def parse_rate(text: str | Decimal) -> Decimal:
-    """A rate as typed; raises `UnitRuleError` for anything that is not a number."""
-    try:
-        # A comma is taken as the decimal point, as staff type it (and as prices do).
-        cleaned = str(text).strip().replace(",", ".")
-        value = text if isinstance(text, Decimal) else Decimal(cleaned)
-    except InvalidOperation:
-        raise UnitRuleError(
-            f"rate {text!r} is not a number; expected a positive number such as 12",
-            field="rate",
-            value=str(text),
-        ) from None
+    """A rate as typed, by the same rules as prices (`app.domain.amounts`) but with
+    up to three decimals; raises `InvalidAmount` for anything else."""
+    if isinstance(text, Decimal):
+        value = text
+    else:
+        read = read_amount(text, RATE_MAX_DECIMALS)
+        if isinstance(read, AmountProblem):
+            raise InvalidAmount(
+                f"rate {text!r} is not a number: {read.describe(RATE_MAX_DECIMALS)}; "
+                f"expected a positive number with at most {RATE_MAX_DECIMALS} "
+                "decimals, such as 12 or 0,5",
+                field="rate",
+                value=text,
+                problem=read,
+                max_decimals=RATE_MAX_DECIMALS,
+            )
+        value = read
     if not value.is_finite():
         raise UnitRuleError(
             f"rate {text!r} is not a number", field="rate", value=str(text)

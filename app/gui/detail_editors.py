@@ -35,7 +35,7 @@ from app.domain.models import (
     UnitSample,
     UnitType,
 )
-from app.domain.prices import PriceSpec, check_price, parse_money
+from app.domain.prices import price_spec_from_texts
 from app.domain.units import UnitSpec, check_units, parse_rate
 from app.gui.detail_tables import decimal_text, unit_type_name
 from app.gui.services import CatalogController
@@ -299,7 +299,7 @@ class PriceDialog(WriteDialog):
         )
         self.min_price = QLineEdit()
         self.min_price.setPlaceholderText(
-            QCoreApplication.translate("ProductDetail", "the price, if empty")
+            QCoreApplication.translate("ProductDetail", "the maximum, if empty")
         )
         self.add_field(
             "min_price",
@@ -356,26 +356,17 @@ class PriceDialog(WriteDialog):
             raise FieldError(
                 "price", QCoreApplication.translate("ProductDetail", "Type the price.")
             )
-        price = parse_money(self.price.text(), "price")
-        min_price = (
-            parse_money(self.min_price.text(), "min_price")
-            if self.min_price.text().strip()
-            else price
+        spec = price_spec_from_texts(
+            self.price.text(), self.min_price.text(), self.max_price.text()
         )
-        max_price = (
-            parse_money(self.max_price.text(), "max_price")
-            if self.max_price.text().strip()
-            else price
-        )
-        check_price(PriceSpec(price, min_price, max_price))
         body = PriceWrite(
             id_goods=self.product.id_goods,
             id_unit=default.id_unit,
             id_series=str(series),
             id_price_level=int(level),
-            price=price,
-            min_price=min_price,
-            max_price=max_price,
+            price=spec.price,
+            min_price=spec.min_price,
+            max_price=spec.max_price,
         )
         return OutboxWrite(
             WriteKind.CREATE_PRICE, body, self.product.guid, self.product.id_goods

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import errors as domain_errors
 from app.domain.errors import DomainError
+from app.gui import amount_messages
 from app.gui.services import CatalogController, WriteOutcome, WriteStatus
 from app.gui.tasks import TaskFailure
 from app.store.writes import OutboxWrite
@@ -76,6 +77,11 @@ def domain_message(error: DomainError) -> str:
         return QCoreApplication.translate(
             "DomainErrors", "The add-on must be 2 or 5 digits."
         )
+    # Before the unit rules: a rate that is not a number is an InvalidAmount, which
+    # is a PriceRuleError whatever its field.
+    amount = amount_messages.explain(error)
+    if amount is not None:
+        return amount
     if isinstance(error, domain_errors.UnitRuleError):
         if "default_type" in params:
             return QCoreApplication.translate(
@@ -84,22 +90,6 @@ def domain_message(error: DomainError) -> str:
                 "allow it.",
             )
         return _unit_rule_message(error)
-    if isinstance(error, domain_errors.PriceRuleError):
-        if error.field == "min_price" and "floor" in params:
-            return QCoreApplication.translate(
-                "DomainErrors", "The minimum price must be at least %1."
-            ).replace("%1", str(params["floor"]))
-        if error.field == "max_price" and "price" in params:
-            return QCoreApplication.translate(
-                "DomainErrors", "The maximum price may not exceed the price."
-            )
-        if error.field == "min_price" and "max_price" in params:
-            return QCoreApplication.translate(
-                "DomainErrors", "The minimum price may not exceed the maximum price."
-            )
-        return QCoreApplication.translate("DomainErrors", "Invalid amount: %1").replace(
-            "%1", error.message
-        )
     return error.message
 
 

@@ -10,10 +10,11 @@ import csv
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.domain.amounts import AmountProblem, read_amount
 from app.domain.errors import DomainError
 from app.domain.models import BASE_SERIES_ID, Barcode, Price, ProductUnit
 from app.domain.prices import parse_money
@@ -147,7 +148,8 @@ def parse_code_request(text: str) -> tuple[str, int]:
     code, sep, count = text.strip().rpartition("x")
     if not sep:
         return text.strip(), 1
-    if not count.isdigit() or not code or int(count) < 1:
+    # isascii: str.isdigit also takes "١" and "²", which int() reads or refuses.
+    if not (count.isascii() and count.isdigit()) or not code or int(count) < 1:
         raise LabelError(
             f"{text!r} is not CODE or CODExQUANTITY (e.g. 4006381333931x3)", text=text
         )
@@ -171,11 +173,8 @@ def requests_from_codes(codes: Sequence[str], lookup: Lookup) -> list[Request]:
 def _count(text: str, line: int) -> int:
     if not text.strip():
         return 1
-    try:
-        value = Decimal(text.strip().replace(",", "."))
-    except InvalidOperation:
-        value = Decimal(-1)
-    if value < 1 or value != value.to_integral_value():
+    value = read_amount(text, 0)
+    if isinstance(value, AmountProblem) or value < 1:
         raise CsvError(
             f"line {line}: quantity {text!r} must be a whole number of labels, "
             "1 or more",

@@ -86,7 +86,7 @@ def _host_port(text: str) -> tuple[str, int]:
     host, sep, port = text.rpartition(":")
     if not sep:
         return text, RAW_PORT
-    if not host or not port.isdigit() or not 1 <= int(port) <= MAX_PORT:
+    if not (host and port.isascii() and port.isdigit() and 1 <= int(port) <= MAX_PORT):
         raise LabelError(
             f"--send {text!r} is not HOST or HOST:PORT with a port 1-{MAX_PORT}",
             send=text,

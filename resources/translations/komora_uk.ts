@@ -88,6 +88,89 @@
     </message>
 </context>
 <context>
+    <name>AmountMessages</name>
+    <message>
+        <source>The price</source>
+        <translation>Ціна</translation>
+    </message>
+    <message>
+        <source>The minimum price</source>
+        <translation>Мінімальна ціна</translation>
+    </message>
+    <message>
+        <source>The maximum price</source>
+        <translation>Максимальна ціна</translation>
+    </message>
+    <message>
+        <source>The rate</source>
+        <translation>Коефіцієнт</translation>
+    </message>
+    <message>
+        <source>%1: type a number, such as %2.</source>
+        <translation>%1: введіть число, наприклад %2.</translation>
+    </message>
+    <message>
+        <source>%1: type it without a sign (+ or −), such as %2; it cannot be negative.</source>
+        <translation>%1: введіть без знака (+ чи −), наприклад %2; від’ємні значення не приймаються.</translation>
+    </message>
+    <message>
+        <source>%1: an exponent (such as 1e3) is not accepted; type all the digits, such as 1000.</source>
+        <translation>%1: запис із показником степеня (як-от 1e3) не приймається; введіть усі цифри, наприклад 1000.</translation>
+    </message>
+    <message>
+        <source>%1: only the digits 0–9 are accepted, such as %2.</source>
+        <translation>%1: приймаються лише цифри 0–9, наприклад %2.</translation>
+    </message>
+    <message>
+        <source>%1: only one decimal separator (a comma or a point) is accepted; thousands may be separated by spaces, such as 1 234.</source>
+        <translation>%1: допускається лише один десятковий роздільник (кома або крапка); тисячі можна відділяти пробілами, наприклад 1 234.</translation>
+    </message>
+    <message>
+        <source>%1: spaces may only separate thousands, such as 1 234.</source>
+        <translation>%1: пробілами можна відділяти лише тисячі, наприклад 1 234.</translation>
+    </message>
+    <message>
+        <source>%1: at most %3 decimals, such as %2.</source>
+        <translation>%1: не більше %3 знаків після коми, наприклад %2.</translation>
+    </message>
+    <message>
+        <source>%1: type an amount as digits with an optional comma or point, such as %2.</source>
+        <translation>%1: введіть суму цифрами, за потреби з комою або крапкою, наприклад %2.</translation>
+    </message>
+    <message>
+        <source>%1 must be at least %2.</source>
+        <translation>%1 має бути не меншою за %2.</translation>
+    </message>
+    <message>
+        <source>%1 must be at least %2: with no minimum price given, it is also the minimum.</source>
+        <translation>%1 має бути не меншою за %2: коли мінімальну ціну не вказано, вона є й мінімальною.</translation>
+    </message>
+    <message>
+        <source>The maximum price cannot be above the price.</source>
+        <translation>Максимальна ціна не може бути вищою за ціну.</translation>
+    </message>
+    <message>
+        <source>The minimum price cannot be above the maximum price.</source>
+        <translation>Мінімальна ціна не може бути вищою за максимальну.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be negative.</source>
+        <translation>%1 не може бути від’ємною.</translation>
+    </message>
+    <message>
+        <source>%1: at most %2 decimals.</source>
+        <translation>%1: не більше %2 знаків після коми.</translation>
+    </message>
+    <message>
+        <source>%1 is too large.</source>
+        <translation>%1 завелика.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid amount.</source>
+        <translation>%1: неприпустима сума.</translation>
+    </message>
+</context>
+<context>
     <name>BarcodeFix</name>
     <message>
         <source>&amp;Use this code</source>
@@ -438,22 +521,6 @@
     <message>
         <source>This unit type cannot be added: the default unit&apos;s type does not allow it.</source>
         <translation>Одиницю такого типу додати не можна: тип основної одиниці цього не дозволяє.</translation>
-    </message>
-    <message>
-        <source>The minimum price must be at least %1.</source>
-        <translation>Мінімальна ціна має бути щонайменше %1.</translation>
-    </message>
-    <message>
-        <source>The maximum price may not exceed the price.</source>
-        <translation>Максимальна ціна не може перевищувати ціну.</translation>
-    </message>
-    <message>
-        <source>The minimum price may not exceed the maximum price.</source>
-        <translation>Мінімальна ціна не може перевищувати максимальну.</translation>
-    </message>
-    <message>
-        <source>Invalid amount: %1</source>
-        <translation>Неправильна сума: %1</translation>
     </message>
     <message>
         <source>The rate must be a number, e.g. 12.</source>
@@ -1446,6 +1513,10 @@ Access token for %1:</source>
         <translation>&amp;Ціна:</translation>
     </message>
     <message>
+        <source>the maximum, if empty</source>
+        <translation>якщо порожньо — максимальна</translation>
+    </message>
+    <message>
         <source>the price, if empty</source>
         <translation>якщо порожньо — ціна</translation>
     </message>
@@ -1617,6 +1688,10 @@ Access token for %1:</source>
     <message>
         <source>SCAN %1 (%2, %3 characters in %4 ms%5)</source>
         <translation>СКАН %1 (%2, символів: %3 за %4 мс%5)</translation>
+    </message>
+    <message>
+        <source>not looked up: a window other than the main window was active</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>NOTICE %1: %2</source>
@@ -2002,12 +2077,20 @@ Access token for %1:</source>
         <translation>Каталог ще не завантажено; спробуйте за мить.</translation>
     </message>
     <message>
+        <source>The add-product wizard cannot open while “%1” is open; close it, then scan %2 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>keyboard</source>
         <translation>клавіатура</translation>
     </message>
     <message>
         <source>off</source>
         <translation>вимкнено</translation>
+    </message>
+    <message>
+        <source>Scan ignored because a dialog is open. To scan into the dialog, click its barcode field first; to look the code up, close the dialog and scan again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2373,46 +2456,6 @@ Access token for %1:</source>
     <message>
         <source>Enter the price, or clear the row.</source>
         <translation>Введіть ціну або очистьте рядок.</translation>
-    </message>
-    <message>
-        <source>The price</source>
-        <translation>Ціна</translation>
-    </message>
-    <message>
-        <source>The minimum</source>
-        <translation>Мінімум</translation>
-    </message>
-    <message>
-        <source>The maximum</source>
-        <translation>Максимум</translation>
-    </message>
-    <message>
-        <source>%1 must be an amount, such as 12,50.</source>
-        <translation>%1: потрібна сума, наприклад 12,50.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be negative.</source>
-        <translation>%1: від&apos;ємне значення неприпустиме.</translation>
-    </message>
-    <message>
-        <source>%1 may have at most 4 decimals.</source>
-        <translation>%1: щонайбільше 4 знаки після коми.</translation>
-    </message>
-    <message>
-        <source>%1 is too large.</source>
-        <translation>%1: значення завелике.</translation>
-    </message>
-    <message>
-        <source>The minimum must be at least %1.</source>
-        <translation>Мінімум має бути не меншим за %1.</translation>
-    </message>
-    <message>
-        <source>The maximum cannot be above the price.</source>
-        <translation>Максимум не може перевищувати ціну.</translation>
-    </message>
-    <message>
-        <source>The minimum cannot be above the maximum.</source>
-        <translation>Мінімум не може перевищувати максимум.</translation>
     </message>
 </context>
 <context>

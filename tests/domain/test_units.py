@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.domain.errors import UnitRuleError
+from app.domain.errors import InvalidAmount, UnitRuleError
 from app.domain.models import UnitType
 from app.domain.units import (
     UnitSpec,
@@ -33,17 +33,31 @@ def unit(
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("12", "12"), (" 0.25 ", "0.25"), ("1,5", "1.5"), (Decimal("2.125"), "2.125")],
+    [
+        ("12", "12"),
+        (" 0.25 ", "0.25"),
+        ("1,5", "1.5"),
+        ("1,125", "1.125"),
+        (Decimal("2.125"), "2.125"),
+    ],
 )
 def test_parse_rate(text: str | Decimal, value: str) -> None:
     assert parse_rate(text) == Decimal(value)
 
 
-@pytest.mark.parametrize("text", ["", "twelve", "1.2.3", "NaN", "Infinity", "-inf"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "twelve", "1.2.3", "NaN", "Infinity", "-inf", "1e3", "1_000", "\u0661\u0662"],
+)
 def test_parse_rate_refuses_what_is_not_a_number(text: str) -> None:
     with pytest.raises(UnitRuleError, match="not a number") as caught:
         parse_rate(text)
     assert caught.value.field == "rate"
+
+
+def test_parse_rate_refuses_more_than_3_decimals() -> None:
+    with pytest.raises(InvalidAmount, match="more than 3 decimals"):
+        parse_rate("0,0005")
 
 
 # --- one rate -----------------------------------------------------------------------

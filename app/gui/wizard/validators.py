@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication
@@ -23,15 +23,14 @@ from app.domain.barcode import (
     Reading,
     read_barcode,
 )
-from app.domain.errors import BarcodeError, PriceRuleError, UnitRuleError
-from app.domain.models import BAR_CODE_MAX, PRODUCT_NAME_MAX, UnitType
-from app.domain.prices import (
-    MIN_PRICE_FLOOR,
-    MONEY_DECIMALS,
-    PriceSpec,
-    check_price,
-    parse_money,
+from app.domain.errors import (
+    BarcodeError,
+    InvalidAmount,
+    PriceRuleError,
+    UnitRuleError,
 )
+from app.domain.models import BAR_CODE_MAX, PRODUCT_NAME_MAX, UnitType
+from app.domain.prices import PriceSpec, price_spec_from_texts
 from app.domain.units import (
     COMPATIBLE,
     RATE_MAX_DECIMALS,
@@ -39,6 +38,7 @@ from app.domain.units import (
     check_extra_unit,
     parse_rate,
 )
+from app.gui.amount_messages import explain_amount, explain_price_rule
 
 logger = logging.getLogger(__name__)
 
@@ -206,6 +206,8 @@ def check_extra_unit_text(
         )
     try:
         rate = parse_rate(rate_text)
+    except InvalidAmount as error:
+        return Checked(reason=explain_amount(error))
     except UnitRuleError:
         return Checked(
             reason=QCoreApplication.translate(
@@ -264,74 +266,7 @@ def check_price_texts(texts: PriceTexts) -> Checked[PriceSpec]:
             )
         )
     try:
-        price = parse_money(texts.price, "price")
-        max_price = (
-            parse_money(texts.max_price, "max_price")
-            if texts.max_price.strip()
-            else price
-        )
-        min_price = (
-            parse_money(texts.min_price, "min_price")
-            if texts.min_price.strip()
-            else max_price
-        )
+        spec = price_spec_from_texts(texts.price, texts.min_price, texts.max_price)
     except PriceRuleError as error:
-        return Checked(reason=_explain_money(error))
-    spec = PriceSpec(price, min_price, max_price)
-    try:
-        check_price(spec)
-    except PriceRuleError as error:
-        return Checked(reason=_explain_price(error, spec))
+        return Checked(reason=explain_price_rule(error))
     return Checked(spec)
-
-
-def _field_name(field: str | None) -> str:
-    names = {
-        "price": QCoreApplication.translate("WizardChecks", "The price"),
-        "min_price": QCoreApplication.translate("WizardChecks", "The minimum"),
-        "max_price": QCoreApplication.translate("WizardChecks", "The maximum"),
-    }
-    return names.get(
-        field or "price", QCoreApplication.translate("WizardChecks", "The price")
-    )
-
-
-def _explain_money(error: PriceRuleError) -> str:
-    field = _field_name(error.field)
-    text = str(error.params.get("value", "")).strip().replace(",", ".")
-    try:
-        value = Decimal(text.replace(" ", "").replace("\u00a0", ""))
-    except InvalidOperation:
-        value = Decimal("NaN")
-    if not value.is_finite():
-        return QCoreApplication.translate(
-            "WizardChecks", "%1 must be an amount, such as 12,50."
-        ).replace("%1", field)
-    if value < 0:
-        return QCoreApplication.translate(
-            "WizardChecks", "%1 cannot be negative."
-        ).replace("%1", field)
-    exponent = value.normalize().as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > MONEY_DECIMALS:
-        return QCoreApplication.translate(
-            "WizardChecks", "%1 may have at most 4 decimals."
-        ).replace("%1", field)
-    return QCoreApplication.translate("WizardChecks", "%1 is too large.").replace(
-        "%1", field
-    )
-
-
-def _explain_price(error: PriceRuleError, spec: PriceSpec) -> str:
-    if error.field == "min_price" and spec.min_price < MIN_PRICE_FLOOR:
-        return QCoreApplication.translate(
-            "WizardChecks", "The minimum must be at least %1."
-        ).replace("%1", str(MIN_PRICE_FLOOR))
-    if error.field == "max_price":
-        return QCoreApplication.translate(
-            "WizardChecks", "The maximum cannot be above the price."
-        )
-    if error.field == "min_price":
-        return QCoreApplication.translate(
-            "WizardChecks", "The minimum cannot be above the maximum."
-        )
-    return _explain_money(error)
