@@ -39,8 +39,10 @@ from app.store.search import ProductFilter
 
 logger = logging.getLogger(__name__)
 
-PAGE_SIZE = 100
-MAX_CACHED_PAGES = 20
+# A page is read when a view first shows one of its rows: about two screens of the
+# table, so a new filter reads little more than it paints.
+PAGE_SIZE = 50
+MAX_CACHED_PAGES = 40
 PRODUCT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PRODUCT_ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
