@@ -1,7 +1,8 @@
 """The editors of a product's units, series, prices and barcodes.
 
 Each checks its values by the domain rules (`app.domain.units`, `prices`, the barcode
-rules) before the write is sent; see `app.gui.write_dialog`.
+rules) as they are typed, every field's reason under it and OK disabled until all
+are acceptable; see `app.gui.write_dialog`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.barcode import BarcodeError, check_storable, validate_for_print
+from app.domain.addons import check_add_on
+from app.domain.barcode import check_storable, validate_for_print
 from app.domain.models import (
     BASE_SERIES_ID,
     Barcode,
@@ -35,11 +37,11 @@ from app.domain.models import (
     UnitSample,
     UnitType,
 )
-from app.domain.prices import price_spec_from_texts
+from app.domain.prices import PriceSpec, parse_money, price_spec_from_texts
 from app.domain.units import UnitSpec, check_units, parse_rate
 from app.gui.detail_tables import decimal_text, unit_type_name
 from app.gui.services import CatalogController
-from app.gui.write_dialog import FieldError, WriteDialog
+from app.gui.write_dialog import FieldChecks, FieldError, WriteDialog, reason_for
 from app.store.records import ProductDetails
 from app.store.writes import OutboxWrite, WriteKind
 
@@ -109,7 +111,10 @@ class UnitDialog(WriteDialog):
         )
         self.rate.setEnabled(not (unit is not None and unit.is_default))
         self.add_field(
-            "rate", QCoreApplication.translate("ProductDetail", "&Rate:"), self.rate
+            "rate",
+            QCoreApplication.translate("ProductDetail", "&Rate:"),
+            self.rate,
+            typed=True,
         )
 
         self.for_ordering = QCheckBox(
@@ -130,28 +135,53 @@ class UnitDialog(WriteDialog):
                 .replace("%2", unit_type_name(default.type_unit))
             )
             self.note.show()
+        self.check_as_typed()
 
-    def build_write(self) -> OutboxWrite:
+    @property
+    def _is_default(self) -> bool:
+        return self.unit.is_default if self.unit else False
+
+    def check_fields(self) -> FieldChecks:
+        reasons: dict[str, str] = {}
         id_unit = self.sample.currentData()
         if id_unit is None:
-            raise FieldError(
-                "id_unit", QCoreApplication.translate("ProductDetail", "Choose a unit.")
+            reasons["id_unit"] = QCoreApplication.translate(
+                "ProductDetail", "Choose a unit."
             )
-        type_unit = UnitType(int(self.type_unit.currentData()))
-        is_default = self.unit.is_default if self.unit else False
-        if not self.rate.text().strip() and not is_default:
-            raise FieldError(
-                "rate",
-                QCoreApplication.translate("ProductDetail", "Type the rate, e.g. 12."),
+        elif self.unit is not None and not self.unit.guid:
+            reasons["id_unit"] = QCoreApplication.translate(
+                "ProductDetail",
+                "This unit cannot be changed yet: the server has not "
+                "confirmed it. Try again after the catalog is synced.",
             )
-        rate = Decimal(1) if is_default else parse_rate(self.rate.text())
+        if not self.rate.text().strip() and not self._is_default:
+            return FieldChecks(reasons, incomplete=True)
+        if id_unit is not None:
+            found = reason_for(self._rate_and_units, int(id_unit))
+            if found is not None:
+                field, message = found
+                reasons[field if field in ("type_unit", "id_unit") else "rate"] = (
+                    message
+                )
+        return FieldChecks(reasons)
 
-        # The whole set as it would be after the change must keep the rules.
+    def _rate_and_units(self, id_unit: int) -> Decimal:
+        """The rate typed; raises when it, or the product's units with it, break
+        the unit rules (the whole set as it would be after the change)."""
+        type_unit = UnitType(int(self.type_unit.currentData()))
+        is_default = self._is_default
+        rate = Decimal(1) if is_default else parse_rate(self.rate.text())
         others = [u for u in self.units if u.id_unit != id_unit]
         specs = [UnitSpec(u.id_unit, u.type_unit, u.rate, u.is_default) for u in others]
-        specs.append(UnitSpec(int(id_unit), type_unit, rate, is_default))
+        specs.append(UnitSpec(id_unit, type_unit, rate, is_default))
         check_units(specs)
+        return rate
 
+    def build_write(self) -> OutboxWrite:
+        id_unit = int(self.sample.currentData())
+        type_unit = UnitType(int(self.type_unit.currentData()))
+        is_default = self._is_default
+        rate = self._rate_and_units(id_unit)
         old = self.unit
         body = ProductUnitWrite(
             id_unit=int(id_unit),
@@ -171,15 +201,6 @@ class UnitDialog(WriteDialog):
             active=self.active.isChecked(),
         )
         if old is not None:
-            if not old.guid:
-                raise FieldError(
-                    "id_unit",
-                    QCoreApplication.translate(
-                        "ProductDetail",
-                        "This unit cannot be changed yet: the server has not "
-                        "confirmed it. Try again after the catalog is synced.",
-                    ),
-                )
             return OutboxWrite(
                 WriteKind.UPDATE_UNIT,
                 body,
@@ -218,6 +239,7 @@ class SeriesDialog(WriteDialog):
             "id_series",
             QCoreApplication.translate("ProductDetail", "&Series id:"),
             self.id_series,
+            typed=True,
         )
         self.name_series = QLineEdit()
         self.name_series.setPlaceholderText(
@@ -227,31 +249,26 @@ class SeriesDialog(WriteDialog):
             "name_series",
             QCoreApplication.translate("ProductDetail", "&Name:"),
             self.name_series,
+            typed=True,
         )
         self.active = QCheckBox(QCoreApplication.translate("ProductDetail", "&Active"))
         self.active.setChecked(True)
         self.add_field("active", "", self.active)
+        self.check_as_typed()
+
+    def check_fields(self) -> FieldChecks:
+        id_series = self.id_series.text().strip()
+        name = self.name_series.text().strip()
+        reasons: dict[str, str] = {}
+        if id_series in self.existing:
+            reasons["id_series"] = QCoreApplication.translate(
+                "ProductDetail", "The product already has this series."
+            )
+        return FieldChecks(reasons, incomplete=not (id_series and name))
 
     def build_write(self) -> OutboxWrite:
         id_series = self.id_series.text().strip()
         name = self.name_series.text().strip()
-        if not id_series:
-            raise FieldError(
-                "id_series",
-                QCoreApplication.translate("ProductDetail", "Type the series id."),
-            )
-        if id_series in self.existing:
-            raise FieldError(
-                "id_series",
-                QCoreApplication.translate(
-                    "ProductDetail", "The product already has this series."
-                ),
-            )
-        if not name:
-            raise FieldError(
-                "name_series",
-                QCoreApplication.translate("ProductDetail", "Type the series name."),
-            )
         body = SeriesWrite(
             id_series=id_series, name_series=name, active=self.active.isChecked()
         )
@@ -295,7 +312,10 @@ class PriceDialog(WriteDialog):
         )
         self.price = QLineEdit()
         self.add_field(
-            "price", QCoreApplication.translate("ProductDetail", "&Price:"), self.price
+            "price",
+            QCoreApplication.translate("ProductDetail", "&Price:"),
+            self.price,
+            typed=True,
         )
         self.min_price = QLineEdit()
         self.min_price.setPlaceholderText(
@@ -305,6 +325,7 @@ class PriceDialog(WriteDialog):
             "min_price",
             QCoreApplication.translate("ProductDetail", "M&inimum:"),
             self.min_price,
+            typed=True,
         )
         self.max_price = QLineEdit()
         self.max_price.setPlaceholderText(
@@ -314,6 +335,7 @@ class PriceDialog(WriteDialog):
             "max_price",
             QCoreApplication.translate("ProductDetail", "M&aximum:"),
             self.max_price,
+            typed=True,
         )
         self.note.setText(
             QCoreApplication.translate(
@@ -322,43 +344,61 @@ class PriceDialog(WriteDialog):
             )
         )
         self.note.show()
+        self.check_as_typed()
+
+    def check_fields(self) -> FieldChecks:
+        reasons: dict[str, str] = {}
+        if self.details.default_unit is None:
+            reasons["price"] = QCoreApplication.translate(
+                "ProductDetail", "The product has no default unit yet."
+            )
+        level = self.level.currentData()
+        if level is None:
+            reasons["id_price_level"] = QCoreApplication.translate(
+                "ProductDetail", "Choose a price level."
+            )
+        elif self._has_price(int(level)):
+            reasons["id_price_level"] = QCoreApplication.translate(
+                "ProductDetail",
+                "This level already has a price; change it with a revaluation.",
+            )
+        amounts = {
+            "price": self.price.text(),
+            "min_price": self.min_price.text(),
+            "max_price": self.max_price.text(),
+        }
+        for field, text in amounts.items():  # each amount on its own first
+            found = reason_for(parse_money, text, field) if text.strip() else None
+            if found is not None:
+                reasons.setdefault(field, found[1])
+        typed_well = not any(reasons.get(field) for field in amounts)
+        if typed_well and amounts["price"].strip():
+            found = reason_for(self._spec)  # then the rules between them
+            if found is not None:
+                reasons.setdefault(found[0] or "price", found[1])
+        return FieldChecks(reasons, incomplete=not amounts["price"].strip())
+
+    def _has_price(self, level: int) -> bool:
+        default = self.details.default_unit
+        series = self.series.currentData() or BASE_SERIES_ID
+        return default is not None and any(
+            (price.id_price_level, price.id_series, price.id_unit)
+            == (level, series, default.id_unit)
+            for price in self.details.prices
+        )
+
+    def _spec(self) -> PriceSpec:
+        return price_spec_from_texts(
+            self.price.text(), self.min_price.text(), self.max_price.text()
+        )
 
     def build_write(self) -> OutboxWrite:
         default = self.details.default_unit
-        if default is None:
-            raise FieldError(
-                "price",
-                QCoreApplication.translate(
-                    "ProductDetail", "The product has no default unit yet."
-                ),
-            )
+        if default is None:  # check_fields says so under the price
+            raise FieldError("price", "the product has no default unit")
         level = self.level.currentData()
         series = self.series.currentData() or BASE_SERIES_ID
-        if level is None:
-            raise FieldError(
-                "id_price_level",
-                QCoreApplication.translate("ProductDetail", "Choose a price level."),
-            )
-        for existing in self.details.prices:
-            if (
-                existing.id_price_level == level
-                and existing.id_series == series
-                and existing.id_unit == default.id_unit
-            ):
-                raise FieldError(
-                    "id_price_level",
-                    QCoreApplication.translate(
-                        "ProductDetail",
-                        "This level already has a price; change it with a revaluation.",
-                    ),
-                )
-        if not self.price.text().strip():
-            raise FieldError(
-                "price", QCoreApplication.translate("ProductDetail", "Type the price.")
-            )
-        spec = price_spec_from_texts(
-            self.price.text(), self.min_price.text(), self.max_price.text()
-        )
+        spec = self._spec()
         body = PriceWrite(
             id_goods=self.product.id_goods,
             id_unit=default.id_unit,
@@ -403,6 +443,7 @@ class BarcodeDialog(WriteDialog):
             "bar_code",
             QCoreApplication.translate("ProductDetail", "&Barcode:"),
             self.bar_code,
+            typed=True,
         )
         self.ext_bar_code = QLineEdit(barcode.ext_bar_code or "" if barcode else "")
         self.ext_bar_code.setMaxLength(5)
@@ -413,6 +454,7 @@ class BarcodeDialog(WriteDialog):
             "ext_bar_code",
             QCoreApplication.translate("ProductDetail", "A&dd-on:"),
             self.ext_bar_code,
+            typed=True,
         )
         self.unit = QComboBox()
         for unit in details.units:
@@ -435,27 +477,48 @@ class BarcodeDialog(WriteDialog):
         self.active = QCheckBox(QCoreApplication.translate("ProductDetail", "&Active"))
         self.active.setChecked(barcode.active if barcode else True)
         self.add_field("active", "", self.active)
+        self.check_as_typed()
 
-    def build_write(self) -> OutboxWrite:
-        bar_code = self.bar_code.text().strip()
-        ext = self.ext_bar_code.text().strip() or None
-        try:
-            check_storable(bar_code, ext)
-            validate_for_print(bar_code, ext)  # the check digit of a GTIN
-        except BarcodeError as error:
-            # Errors about the whole code are shown under the barcode field.
-            error.field = error.field or "bar_code"
-            raise
+    def _codes(self) -> tuple[str, str | None]:
+        return self.bar_code.text().strip(), self.ext_bar_code.text().strip() or None
+
+    def check_fields(self) -> FieldChecks:
+        reasons: dict[str, str] = {}
         if self.unit.currentData() is None:
-            raise FieldError(
-                "id_unit",
-                QCoreApplication.translate(
-                    "ProductDetail", "The product has no unit yet."
-                ),
+            reasons["id_unit"] = QCoreApplication.translate(
+                "ProductDetail", "The product has no unit yet."
             )
+        if self.barcode is not None and not self.barcode.guid:
+            reasons["bar_code"] = QCoreApplication.translate(
+                "ProductDetail",
+                "This barcode cannot be changed yet: the server has not "
+                "confirmed it. Try again after the catalog is synced.",
+            )
+        bar_code, ext = self._codes()
+        # Each field on its own first, so both say what is wrong with them ...
+        alone = {
+            "bar_code": reason_for(validate_for_print, bar_code),
+            "ext_bar_code": reason_for(check_add_on, ext) if ext else None,
+        }
+        # ... then the two together, and the local catalog when offline.
+        if not any(alone.values()) and bar_code:
+            alone["bar_code"] = reason_for(self._check_codes, bar_code, ext)
+        for field, found in alone.items():
+            if found is not None and (bar_code or field == "ext_bar_code"):
+                # Errors about the whole code are shown under the barcode field.
+                reasons.setdefault(found[0] or field, found[1])
+        return FieldChecks(reasons, incomplete=not bar_code)
+
+    def _check_codes(self, bar_code: str, ext: str | None) -> None:
+        check_storable(bar_code, ext)
+        validate_for_print(bar_code, ext)  # the check digit of a GTIN
         if self.controller.online is False:
             # Offline, the server cannot refuse a duplicate now; the local copy can.
             self._check_local_duplicate(bar_code, ext)
+
+    def build_write(self) -> OutboxWrite:
+        bar_code, ext = self._codes()
+        self._check_codes(bar_code, ext)
         body = BarcodeWrite(
             bar_code=bar_code,
             id_unit=int(self.unit.currentData()),
@@ -464,15 +527,6 @@ class BarcodeDialog(WriteDialog):
             active=self.active.isChecked(),
         )
         if self.barcode is not None:
-            if not self.barcode.guid:
-                raise FieldError(
-                    "bar_code",
-                    QCoreApplication.translate(
-                        "ProductDetail",
-                        "This barcode cannot be changed yet: the server has not "
-                        "confirmed it. Try again after the catalog is synced.",
-                    ),
-                )
             return OutboxWrite(
                 WriteKind.UPDATE_BARCODE,
                 body,

@@ -1,22 +1,33 @@
 """A dialog that edits one catalog record and sends it through the controller.
 
-Each field has an error line under it. OK checks the values by the domain rules
-first (an error shows under its field and nothing is sent), then submits the write;
+Each field has an error line under it. A dialog that calls `check_as_typed` is
+checked by the domain rules on every change, like the add-product wizard: each
+field's reason shows under it at once, OK stays disabled while any value is wrong
+or a required one is still empty, and the lines of the typed fields keep their room
+when empty, so the fields do not move under the cursor. Other dialogs check on OK
+(an error shows under its field and nothing is sent). Then the write is submitted;
 the dialog waits, and closes when the server took it or when it was queued because
 the server is out of reach. A refusal shows the server's words under the field it
-names (a duplicate barcode names the product that owns it), or above the buttons.
+names (a duplicate barcode names the product that owns it), or above the buttons;
+it stays until that field is changed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +52,33 @@ class FieldError(ValueError):
         super().__init__(message)
         self.field = field
         self.message = message
+
+
+@dataclass(frozen=True)
+class FieldChecks:
+    """The values as they stand: the reason each wrong field is wrong, and whether a
+    required field is still empty (OK waits for it; nothing is said about it)."""
+
+    reasons: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    incomplete: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.incomplete and not any(self.reasons.values())
+
+
+def reason_for(
+    check: Callable[..., object], *args: object
+) -> tuple[str | None, str] | None:
+    """Run `check(*args)`; what it refused, as (field, message), or None when it
+    passed."""
+    try:
+        check(*args)
+    except FieldError as problem:
+        return problem.field, problem.message
+    except DomainError as error:
+        return error.field, domain_message(error)
+    return None
 
 
 def domain_message(error: DomainError) -> str:
@@ -181,6 +219,10 @@ class WriteDialog(QDialog):
             QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow
         )
         self._field_errors: dict[str, QLabel] = {}
+        self._reserved: set[str] = set()  # error lines that keep their room
+        self._refusals: dict[str, str] = {}  # stand until their field changes
+        self._as_typed = False
+        self._checks = FieldChecks()
         self.general_error = QLabel()
         self.general_error.setObjectName("generalError")
         self.general_error.setWordWrap(True)
@@ -204,8 +246,14 @@ class WriteDialog(QDialog):
 
     # --- fields ---------------------------------------------------------------------
 
-    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
-        """A labelled field with its error line under it; returns `widget`."""
+    def add_field(
+        self, name: str, label: str, widget: QWidget, *, typed: bool = False
+    ) -> QWidget:
+        """A labelled field with its error line under it; returns `widget`.
+
+        `typed`: a field checked as it is typed, whose error line keeps one line of
+        room even when empty, so nothing below it moves while typing.
+        """
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -216,13 +264,32 @@ class WriteDialog(QDialog):
         error.setWordWrap(True)
         error.setStyleSheet(ERROR_STYLE)
         error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        error.hide()
+        if typed:
+            error.setMinimumHeight(error.fontMetrics().lineSpacing())
+            self._reserved.add(name)
+        else:
+            error.hide()
         column.addWidget(error)
         self._field_errors[name] = error
         caption = QLabel(label)
         caption.setBuddy(widget)
         self.form.addRow(caption, box)
+        self._watch(name, widget)
         return widget
+
+    def _watch(self, name: str, widget: QWidget) -> None:
+        def changed(*_args: object) -> None:
+            self._refusals.pop(name, None)
+            self.general_error.clear()
+            self.general_error.hide()
+            self.recheck()
+
+        if isinstance(widget, QLineEdit):
+            widget.textChanged.connect(changed)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(changed)
+        elif isinstance(widget, QAbstractButton):
+            widget.toggled.connect(changed)
 
     def field_error(self, name: str) -> str:
         label = self._field_errors.get(name)
@@ -232,14 +299,55 @@ class WriteDialog(QDialog):
         label = self._field_errors.get(field or "")
         if label is None:
             label = self.general_error
+        elif self._as_typed:
+            self._refusals[field or ""] = message
+            self._update_ok()
         label.setText(message)
         label.show()
         self.adjustSize()  # room for the wrapped message
 
     def clear_errors(self) -> None:
-        for label in (*self._field_errors.values(), self.general_error):
+        self._refusals.clear()
+        for name, label in self._field_errors.items():
             label.clear()
-            label.hide()
+            label.setHidden(name not in self._reserved)
+        self.general_error.clear()
+        self.general_error.hide()
+
+    # --- checking as typed ----------------------------------------------------------
+
+    def check_fields(self) -> FieldChecks:
+        """The values as they stand, by the rules (a dialog checked as typed
+        overrides this; `build_write` then only builds)."""
+        return FieldChecks()
+
+    def check_as_typed(self) -> None:
+        """From now on every change is checked (call at the end of `__init__`)."""
+        self._as_typed = True
+        self.recheck()
+
+    def recheck(self) -> FieldChecks:
+        """Show every field's reason for the values as they stand; OK follows."""
+        checks = self.check_fields()
+        if not self._as_typed:
+            return checks
+        grew = False
+        for name, label in self._field_errors.items():
+            text = checks.reasons.get(name) or self._refusals.get(name, "")
+            grew |= bool(text) and label.text() != text
+            label.setText(text)
+            label.setHidden(not text and name not in self._reserved)
+        self._checks = checks
+        self._update_ok()
+        if grew:
+            self.adjustSize()  # a reason wrapped onto a second line
+        return checks
+
+    def _update_ok(self) -> None:
+        ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok_button.setEnabled(
+            self._checks.ok and not self._refusals and not self._sending
+        )
 
     # --- sending --------------------------------------------------------------------
 
@@ -251,7 +359,11 @@ class WriteDialog(QDialog):
     def accept(self) -> None:
         if self._sending:
             return
-        self.clear_errors()
+        if self._as_typed:
+            if not self.recheck().ok or self._refusals:
+                return  # OK is disabled; Enter or a test may still get here
+        else:
+            self.clear_errors()
         try:
             write = self.build_write()
         except FieldError as problem:

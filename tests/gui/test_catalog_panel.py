@@ -15,6 +15,7 @@ import pytest
 import requests
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QDialogButtonBox
 
 from app.api.client import CatalogClient, RetryPolicy
 from app.domain.barcode import with_check_digit
@@ -304,6 +305,93 @@ def test_add_a_barcode_and_a_duplicate_is_refused_naming_its_owner(
     assert dialog.isVisible()
     assert panel.detail.barcodes.rowCount() == before + 1
     dialog.reject()
+
+
+def ok_enabled(dialog) -> bool:
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def field_tops(dialog, *widgets) -> list[int]:
+    return [w.mapTo(dialog, w.rect().topLeft()).y() for w in widgets]
+
+
+def test_the_barcode_dialog_checks_every_field_as_typed(
+    qtbot, window, server: SandboxServer
+) -> None:
+    panel = panel_of(window)
+    panel.select_product(demo_product(panel.catalog, "Mars 51"))
+    panel.detail.show_tab(DetailTab.BARCODES)
+    dialog = open_dialog(qtbot, panel, panel.add_action.trigger)
+    assert isinstance(dialog, BarcodeDialog)
+    qtbot.waitExposed(dialog)
+    below = (dialog.ext_bar_code, dialog.unit, dialog.series)
+    tops = field_tops(dialog, *below)
+    assert not ok_enabled(dialog)  # nothing typed: OK waits, nothing is said
+    assert dialog.field_error("bar_code") == ""
+
+    qtbot.keyClicks(dialog.bar_code, "4820000000019")  # wrong check digit
+    qtbot.keyClicks(dialog.ext_bar_code, "123")  # an add-on has 2 or 5 digits
+    assert "check digit" in dialog.field_error("bar_code")  # before any OK
+    assert "2 or 5" in dialog.field_error("ext_bar_code")  # both at once
+    assert not ok_enabled(dialog)
+    assert field_tops(dialog, *below) == tops  # the lines kept their room
+
+    dialog.bar_code.setText(with_check_digit("482000000002"))
+    assert dialog.field_error("bar_code") == ""
+    assert not ok_enabled(dialog)
+    dialog.ext_bar_code.clear()
+    assert dialog.field_error("ext_bar_code") == ""
+    assert ok_enabled(dialog)
+    assert field_tops(dialog, *below) == tops
+
+    # The server's refusal stays under its field, and OK off, until it is changed.
+    dialog.bar_code.setText("4820017000024")  # Моршинська's
+    assert ok_enabled(dialog)
+    press_ok(qtbot, dialog)
+    qtbot.waitUntil(lambda: bool(dialog.field_error("bar_code")), timeout=WAIT_MS)
+    assert "Моршинська" in dialog.field_error("bar_code")
+    assert not ok_enabled(dialog)
+    dialog.active.setChecked(False)  # another field: the refusal still stands
+    assert "Моршинська" in dialog.field_error("bar_code")
+    dialog.bar_code.setText(with_check_digit("482000000002"))
+    assert dialog.field_error("bar_code") == "" and ok_enabled(dialog)
+    dialog.reject()
+
+
+def test_the_unit_series_and_price_dialogs_check_as_typed(qtbot, window) -> None:
+    panel = panel_of(window)
+    panel.select_product(demo_product(panel.catalog, "Snickers"))
+    panel.detail.show_tab(DetailTab.UNITS)
+    units = open_dialog(qtbot, panel, panel.add_action.trigger)
+    assert isinstance(units, UnitDialog)
+    units.sample.setCurrentIndex(units.sample.findData(PACK))
+    units.rate.setText("2.5")
+    assert "whole-number rate" in units.field_error("rate")
+    assert not ok_enabled(units)
+    units.rate.setText("24")
+    assert units.field_error("rate") == "" and ok_enabled(units)
+    units.reject()
+
+    panel.detail.show_tab(DetailTab.SERIES)
+    series = open_dialog(qtbot, panel, panel.add_action.trigger)
+    series.id_series.setText("-")  # the base series
+    assert series.field_error("id_series")
+    series.id_series.setText("2027-01")
+    assert series.field_error("id_series") == ""
+    assert not ok_enabled(series)  # the name is still empty
+    series.name_series.setText("січень 2027")
+    assert ok_enabled(series)
+    series.reject()
+
+    panel.detail.show_tab(DetailTab.PRICES)
+    prices = open_dialog(qtbot, panel, panel.detail.add_in_current_tab)
+    prices.level.setCurrentIndex(prices.level.findData(1))  # has a retail price
+    assert "revaluation" in prices.field_error("id_price_level")
+    prices.price.setText("1e3")
+    prices.min_price.setText("abc")
+    assert prices.field_error("price") and prices.field_error("min_price")
+    assert not ok_enabled(prices)
+    prices.reject()
 
 
 def test_edit_a_group(qtbot, window, client: CatalogClient) -> None:
