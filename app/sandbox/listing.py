@@ -188,15 +188,24 @@ def apply(rows: list[dict[str, Any]], query: ListQuery, columns: Sequence[str]) 
     if not query.paged:
         return kept
 
-    total = len(kept)
-    last_page = max(1, -(-total // query.size))
     start = (query.page - 1) * query.size
+    return page_body(kept[start : start + query.size], query, len(kept))
+
+
+def page_body(rows: list[dict[str, Any]], query: ListQuery, total: int) -> Any:
+    """The paged answer: `rows` are the page asked for, of `total` matching rows."""
     return {
-        "data": kept[start : start + query.size],
+        "data": rows,
         "meta": {
             "current_page": query.page,
-            "last_page": last_page,
+            "last_page": max(1, -(-total // query.size)),
             "per_page": query.size,
             "total": total,
         },
     }
+
+
+def in_id_order(query: ListQuery, id_column: str) -> bool:
+    """Whether `query` pages the whole list in id order (no filter, no other sort):
+    the one case a caller can page in SQL, not by loading every row."""
+    return query.paged and not query.filters and query.sort_column in (None, id_column)

@@ -128,6 +128,12 @@ def build_router(database: Database) -> APIRouter:
 
     @router.get("/goods", response_model=list_model(schemas.ProductOut))
     async def list_products(locale: LocaleParam, query: ListParams) -> JsonBody:
+        if listing.in_id_order(query, "id_goods"):
+            offset = (query.page - 1) * query.size
+            rows, total = run(
+                catalog.product_page, offset, query.size, query.descending
+            )
+            return JsonBody(listing.page_body(rows, query, total))
         return listed(run(catalog.list_products), query, schemas.ProductOut)
 
     @router.post("/goods", response_model=schemas.ProductOut, status_code=201)

@@ -52,6 +52,33 @@ def test_pages_count_from_one_and_carry_meta(catalog_api: Api) -> None:
     }
 
 
+@pytest.mark.parametrize("order", ["ascending", "descending"])
+def test_pages_in_id_order_match_the_whole_list(catalog_api: Api, order: str) -> None:
+    # Paged in id order, the list is read a page at a time in SQL: the same rows.
+    whole = catalog_api.ok(
+        catalog_api.get("goods", **{"sort[column]": "id_goods", "sort[order]": order})
+    )
+    pages = [
+        catalog_api.ok(
+            catalog_api.get(
+                "goods",
+                **{
+                    "new_pagination": "true",
+                    "page[num]": number,
+                    "page[size]": 2,
+                    "sort[column]": "id_goods",
+                    "sort[order]": order,
+                },
+            )
+        )
+        for number in (1, 2, 3, 4)
+    ]
+
+    assert [row for page in pages for row in page["data"]] == whole
+    assert [page["meta"]["total"] for page in pages] == [5] * 4
+    assert pages[3]["data"] == [] and pages[3]["meta"]["last_page"] == 3
+
+
 def test_page_past_the_end_is_empty(catalog_api: Api) -> None:
     body = catalog_api.ok(
         catalog_api.get(
