@@ -6,6 +6,10 @@ with its time. While a burst might still be a scan it holds the keys back; once 
 knows, it either makes a `Scan` (and the held keys are dropped) or hands the held keys
 back, unchanged and in order, to be delivered as ordinary typing.
 
+A burst that reads as a scan is first offered to `claim` (when set): the app says
+no while the keys belong elsewhere (a dialog's field), and then the burst is handed
+back as typing too, only its terminator dropped, and listed in `Decoded.handed_back`.
+
 The text of a key depends on the active keyboard layout, its position does not; so the
 characters of a burst are read from the native scan codes when the text does not fit
 (see `scan_codes`).
@@ -14,6 +18,7 @@ characters of a burst are read from the native scan codes when the text does not
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -86,11 +91,14 @@ class Decoded:
     replay: list[KeyEvent] = field(default_factory=list)  # deliver before this event
     scans: list[Scan] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    # Scans `claim` refused: their keys are in `replay`, their terminator dropped.
+    handed_back: list[Scan] = field(default_factory=list)
 
     def extend(self, other: Decoded) -> None:
         self.replay.extend(other.replay)
         self.scans.extend(other.scans)
         self.notices.extend(other.notices)
+        self.handed_back.extend(other.handed_back)
 
 
 class _Kind(Enum):
@@ -115,12 +123,15 @@ class KeyBurstDecoder:
     """Feed key events in time order; collect scans, notices and keys to replay.
 
     `platform` is Qt's platform name ("xcb", "wayland", "windows", ...): it says how to
-    read native scan codes. Times are milliseconds on any steady clock.
+    read native scan codes. Times are milliseconds on any steady clock. `claim`, if
+    set, is asked about each burst that reads as a scan, with its key presses; False
+    hands the burst back as typing (see the module docstring).
     """
 
     def __init__(self, rule: WedgeRule | None = None, platform: str = "xcb") -> None:
         self.rule = rule or WedgeRule()
         self.platform = platform
+        self.claim: Callable[[Scan, Sequence[KeyEvent]], bool] | None = None
         self._held: list[KeyEvent] = []  # presses and releases of the open burst
         self._presses: list[tuple[KeyEvent, _Kind]] = []
         self._held_keys: set[tuple[str, int] | int] = set()
@@ -335,19 +346,27 @@ class KeyBurstDecoder:
             result.verdict = Verdict.PASS
             return result
 
+        scan = Scan(
+            text=payload,
+            source=ScanSource.KEYBOARD,
+            t_ms=first_t,
+            duration_ms=duration,
+            symbology_identifier=identifier,
+        )
+        if self.claim is not None and not self.claim(scan, presses):
+            # Typing after all, as the keys came; a scanner's terminator is its
+            # framing, not a key the person pressed, so it is still dropped.
+            logger.debug("a scan-like burst of %d keys handed back", len(presses))
+            result.replay.extend(self._drop_held())
+            result.handed_back.append(scan)
+            if terminator is not None:
+                self._swallow_release.add(_key_id(terminator))
+            return result
         if caps_lock:
             result.notices.append(
                 Notice(NoticeKind.CAPS_LOCK, first_t, "letters inverted")
             )
-        result.scans.append(
-            Scan(
-                text=payload,
-                source=ScanSource.KEYBOARD,
-                t_ms=first_t,
-                duration_ms=duration,
-                symbology_identifier=identifier,
-            )
-        )
+        result.scans.append(scan)
         logger.debug(
             "keyboard scan of %d characters in %.0f ms", len(payload), duration
         )

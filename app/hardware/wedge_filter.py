@@ -7,11 +7,19 @@ button fires and focus does not move) and re-delivers typing unchanged, in order
 the object that had focus when each key was pressed. Holding the keys at the window
 also means a focus change in the middle of a burst cannot split it.
 
+A burst that reads as a scan is routed by the app (`set_router`), by the object that
+had focus when it began: `ScanRoute.SCAN` makes it `scan_received`; `TYPING` hands its
+keys back as ordinary typing (the same path as a burst that breaks the rule), minus
+its terminator, and emits `scan_typed`; `IGNORE` swallows it and emits
+`scan_ignored`. Without a router every scan is `SCAN`.
+
 If its handler raises, it removes itself, delivers what it held, and says so: a broken
 filter must never trap the keyboard.
 
 Signals:
 - `scan_received(Scan)`
+- `scan_typed(Scan)`: routed `TYPING`; its keys went to the focused object
+- `scan_ignored(Scan)`: routed `IGNORE`; nothing was done with it
 - `notice_raised(Notice)`
 - `disabled(str)`: the filter switched itself off; the text is for the user
 - `key_seen(KeyEvent)`: every physical key event, for diagnostics and recording
@@ -21,17 +29,30 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 
 from app.hardware.key_burst import Decoded, KeyBurstDecoder, Verdict
-from app.hardware.scan import KeyEvent, WedgeRule
+from app.hardware.scan import KeyEvent, Scan, WedgeRule
 
 logger = logging.getLogger(__name__)
+
+
+class ScanRoute(Enum):
+    """Where a burst that reads as a scan goes; the app's router decides."""
+
+    SCAN = "scan"  # `scan_received`: the app acts on it
+    TYPING = "typing"  # its keys go on as typing, the terminator dropped
+    IGNORE = "ignore"  # swallowed; `scan_ignored` says so
+
+
+# Given the object that had focus when the burst began (None: no focus).
+ScanRouter = Callable[[QObject | None], ScanRoute]
 
 _MODIFIERS = (
     (Qt.KeyboardModifier.ShiftModifier, "Shift"),
@@ -97,12 +118,16 @@ DELIVERY_ALLOWANCE_MS = 40.0
 class WedgeFilter(QObject):
     """Application-wide key filter that turns scanner bursts into `scan_received`.
 
-    Signals: `scan_received(Scan)`, `notice_raised(Notice)`, `disabled(str)` (it
-    switched itself off after an error; translated text for the user) and
-    `key_seen(KeyEvent)` (every physical key event, for diagnostics and recording).
+    Signals: `scan_received(Scan)`, `scan_typed(Scan)` and `scan_ignored(Scan)`
+    (routed elsewhere, see the module docstring), `notice_raised(Notice)`,
+    `disabled(str)` (it switched itself off after an error; translated text for the
+    user) and `key_seen(KeyEvent)` (every physical key event, for diagnostics and
+    recording).
     """
 
     scan_received = Signal(object)
+    scan_typed = Signal(object)
+    scan_ignored = Signal(object)
     notice_raised = Signal(object)
     disabled = Signal(str)
     key_seen = Signal(object)
@@ -122,6 +147,9 @@ class WedgeFilter(QObject):
         if platform is None:
             platform = QGuiApplication.platformName()
         self._decoder = decoder or KeyBurstDecoder(rule, platform=platform)
+        self._decoder.claim = self._claim
+        self._router: ScanRouter | None = None
+        self._ignoring: list[Scan] = []  # claimed to be swallowed, not received
         self._clock = clock
         self._clock_offset = 0.0  # local clock minus event timestamps
         self._installed_on: QCoreApplication | None = None
@@ -147,6 +175,10 @@ class WedgeFilter(QObject):
         """Use a new rule from the next key on (held keys are delivered first)."""
         self._deliver(self._decoder.reset())
         self._decoder.rule = rule
+
+    def set_router(self, router: ScanRouter | None) -> None:
+        """Who decides where each scan goes (None: every scan is received)."""
+        self._router = router
 
     def install(self, app: QCoreApplication | None = None) -> None:
         app = app or QCoreApplication.instance()
@@ -240,12 +272,36 @@ class WedgeFilter(QObject):
         self._last_seen, self._last_verdict = identity, consumed
         return consumed
 
+    def _claim(self, scan: Scan, presses: Sequence[KeyEvent]) -> bool:
+        """The decoder's question: is this burst a scan (swallowed) or typing?"""
+        if self._router is None:
+            return True
+        held = presses[0].token if presses else None
+        target = held.target if isinstance(held, _HeldKey) else None
+        if target is not None and not shiboken6.isValid(target):
+            target = None
+        route = self._router(target)
+        if route is ScanRoute.IGNORE:
+            self._ignoring.append(scan)
+        return route is not ScanRoute.TYPING
+
     def _handle(self, decoded: Decoded) -> None:
         self._deliver(decoded.replay)
         for notice in decoded.notices:
             logger.warning("scanner notice: %s (%s)", notice.kind.value, notice.detail)
             self.notice_raised.emit(notice)
+        for scan in decoded.handed_back:
+            logger.debug(
+                "keyboard scan typed into the focused field (%d characters)",
+                len(scan.text),
+            )
+            self.scan_typed.emit(scan)
         for scan in decoded.scans:
+            if any(scan is ignored for ignored in self._ignoring):
+                self._ignoring = [s for s in self._ignoring if s is not scan]
+                logger.debug("keyboard scan ignored (%d characters)", len(scan.text))
+                self.scan_ignored.emit(scan)
+                continue
             logger.info("keyboard scan received (%d characters)", len(scan.text))
             self.scan_received.emit(scan)
         self._schedule()

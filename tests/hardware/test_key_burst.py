@@ -385,6 +385,38 @@ def test_k6_two_scans_and_their_returns_are_swallowed() -> None:
     assert run.delivered == []
 
 
+def test_a_scan_the_claim_refuses_is_typing_without_its_terminator() -> None:
+    run = Run()
+    asked: list[tuple[str, int]] = []
+
+    def claim(scan: Scan, presses: object) -> bool:
+        asked.append((scan.text, len(presses)))  # type: ignore[arg-type]
+        return scan.text != cases.EAN
+
+    run.decoder.claim = claim
+    events = cases.k6_two_scans()
+    run.feed(events)
+
+    assert asked == [(cases.EAN, 13), (cases.EAN_2, 13)]
+    assert run.texts == [cases.EAN_2]  # the second one was claimed
+    first_digits = [e for e in events if e.t_ms < 600 and e.key != "Key_Return"]
+    assert run.delivered == first_digits  # presses and releases, in order
+    returns = [(e, v) for e, v in run.verdicts if e.key == "Key_Return"]
+    assert [v for _e, v in returns] == [Verdict.SWALLOW] * 4
+
+
+def test_a_refused_scan_is_listed_as_handed_back() -> None:
+    decoder = KeyBurstDecoder()
+    decoder.claim = lambda _scan, _presses: False
+    handed_back: list[Scan] = []
+    for event in cases.us_digits(cases.EAN, 0, 5) + cases.return_key(65):
+        decoded = decoder.feed(event)
+        handed_back += decoded.handed_back
+        assert decoded.scans == []
+
+    assert [s.text for s in handed_back] == [cases.EAN]
+
+
 def test_disabled_rule_passes_everything() -> None:
     events = cases.k6_two_scans()
 

@@ -35,7 +35,7 @@ from app.hardware.scan import (
     WedgeRule,
     WedgeTerminator,
 )
-from app.hardware.wedge_filter import WedgeFilter
+from app.hardware.wedge_filter import ScanRoute, WedgeFilter
 
 # Qt treats a timestamp of 0 as "none given"; real events never have it.
 T0 = 10_000
@@ -346,6 +346,72 @@ def test_k6_tab_terminator_moves_no_focus(qtbot: QtBot, form: Form) -> None:
 
     assert got.texts == [cases.EAN]
     assert form.bar_code.hasFocus()
+
+
+# --- routing: a scan the app does not take -------------------------------------------
+
+
+class Routed:
+    """A router that answers `route` and notes what it was asked about."""
+
+    def __init__(self, wedge: WedgeFilter, route: ScanRoute) -> None:
+        self.route = route
+        self.asked: list[QObject | None] = []
+        self.typed: list[str] = []
+        self.ignored: list[str] = []
+        wedge.set_router(self)
+        wedge.scan_typed.connect(lambda scan: self.typed.append(scan.text))
+        wedge.scan_ignored.connect(lambda scan: self.ignored.append(scan.text))
+
+    def __call__(self, target: QObject | None) -> ScanRoute:
+        self.asked.append(target)
+        return self.route
+
+
+def test_a_scan_routed_as_typing_reaches_the_focused_field_without_its_return(
+    qtbot: QtBot, wedge: WedgeFilter, form: Form
+) -> None:
+    got = Collected(wedge)
+    router = Routed(wedge, ScanRoute.TYPING)
+
+    send(form, cases.k6_two_scans(), form.bar_code, form)
+
+    assert router.asked == [form.bar_code, form.bar_code]
+    assert form.bar_code.text() == cases.EAN + cases.EAN_2
+    assert router.typed == [cases.EAN, cases.EAN_2]
+    assert got.scans == []
+    assert form.clicks == 0  # the scanner's Return pressed no default button
+    assert form.bar_code.hasFocus()
+
+
+@pytest.mark.parametrize("route", [ScanRoute.IGNORE, ScanRoute.SCAN])
+def test_a_scan_routed_to_be_ignored_or_received_is_swallowed(
+    qtbot: QtBot, wedge: WedgeFilter, form: Form, route: ScanRoute
+) -> None:
+    got = Collected(wedge)
+    router = Routed(wedge, route)
+
+    send(form, cases.k6_two_scans())
+
+    both = [cases.EAN, cases.EAN_2]
+    assert (got.texts, router.ignored, router.typed) == (
+        both if route is ScanRoute.SCAN else [],
+        both if route is ScanRoute.IGNORE else [],
+        [],
+    )
+    assert (form.bar_code.text(), form.clicks) == ("", 0)
+
+
+def test_typing_is_never_offered_to_the_router(
+    qtbot: QtBot, wedge: WedgeFilter, form: Form
+) -> None:
+    router = Routed(wedge, ScanRoute.IGNORE)
+
+    send(form, cases.us_digits("12", 0, 5) + cases.return_key(10))
+
+    assert router.asked == []
+    assert form.bar_code.text() == "12"
+    assert form.clicks == 1  # a short burst is typing: its Return acts
 
 
 # --- switching itself off -------------------------------------------------------------
