@@ -219,6 +219,8 @@ class ScanDiagnostics(QDialog):
             pairs += [
                 (self._wedge.key_seen, self.add_key),
                 (self._wedge.scan_received, self.add_scan),
+                (self._wedge.scan_typed, self.add_scan_set_aside),
+                (self._wedge.scan_ignored, self.add_scan_set_aside),
                 (self._wedge.notice_raised, self.add_notice),
             ]
         if self._serial is not None:
@@ -281,6 +283,15 @@ class ScanDiagnostics(QDialog):
             .replace("%3", str(len(scan.text)))
             .replace("%4", f"{scan.duration_ms:.0f}")
             .replace("%5", aim)
+        )
+
+    @Slot(object)
+    def add_scan_set_aside(self, scan: Scan) -> None:
+        """A keyboard scan made while another window than the main one was active."""
+        self.add_scan(scan)
+        self._line(
+            "    "
+            + self.tr("not looked up: a window other than the main window was active")
         )
 
     @Slot(object)

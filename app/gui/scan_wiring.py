@@ -10,6 +10,10 @@ last scan up to date.
     scanning = Scanning(window, runner, settings)
     scanning.attach_catalog(panel)      # once the catalog panel exists
     scanning.workflow.unknown_code      # -> the add-product wizard with the code
+
+Keyboard scans go to the workflow only while the main window is active; in a dialog
+they are typed into its focused field (see `scan_routing`), and a scan nothing there
+can take is reported as ignored.
 """
 
 from __future__ import annotations
@@ -31,12 +35,19 @@ from app.gui.scan_diagnostics import (
     serial_failure_text,
     serial_state_text,
 )
-from app.gui.scan_workflow import ScanBanner, ScanBeeper, ScanOutcome, ScanWorkflow
+from app.gui.scan_routing import ScanRouter
+from app.gui.scan_workflow import (
+    OutcomeKind,
+    ScanBanner,
+    ScanBeeper,
+    ScanOutcome,
+    ScanWorkflow,
+)
 from app.gui.scanner_page import ScannerConfig, ScannerPage, scanner_config
 from app.gui.settings import Settings
 from app.gui.settings_dialog import PAGE_PRINTER, PAGE_SCANNER, SettingsDialog
 from app.gui.tasks import TaskRunner
-from app.hardware.scan import Notice
+from app.hardware.scan import Notice, Scan
 from app.hardware.serial_reader import SerialState, SerialStatus
 from app.hardware.serial_scanner import SerialScanner
 from app.hardware.wedge_filter import WedgeFilter
@@ -82,6 +93,7 @@ class Scanning(QObject):
 
         self.workflow = ScanWorkflow(self.journal, self)
         self.wedge = WedgeFilter(self.config.wedge, self)
+        self.wedge.set_router(ScanRouter(window, lambda: self.workflow.suspended))
         self.serial = serial or SerialScanner(self)
         self.banner = ScanBanner()
         self.beeper = ScanBeeper(self, beep)
@@ -138,6 +150,7 @@ class Scanning(QObject):
             source.scan_received.connect(self.workflow.handle_scan)
             source.notice_raised.connect(self._on_scanner_notice_raised)
         self.wedge.disabled.connect(self._on_wedge_disabled)
+        self.wedge.scan_ignored.connect(self._on_wedge_scan_ignored)
         self.serial.status_changed.connect(self._on_serial_status_changed)
         self.workflow.scan_handled.connect(self._on_workflow_scan_handled)
         self.workflow.scan_handled.connect(self.banner.show_outcome)
@@ -193,6 +206,21 @@ class Scanning(QObject):
                 QCoreApplication.translate(
                     "Scanning", "The catalog is not loaded yet; try again in a moment."
                 )
+            )
+            return None
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            # A wizard opened now would sit behind the modal dialog's input block.
+            logger.info("add-product wizard not opened: a modal dialog is open")
+            self._show_message(
+                QCoreApplication.translate(
+                    "Scanning",
+                    "The add-product wizard cannot open while “%1” is open; close "
+                    "it, then scan %2 again.",
+                )
+                .replace("%1", modal.windowTitle())
+                .replace("%2", bar_code),
+                NOTICE_MS,
             )
             return None
         open_one = self._wizards.get(bar_code)
@@ -321,6 +349,21 @@ class Scanning(QObject):
     @Slot(object)
     def _on_scanner_notice_raised(self, notice: Notice) -> None:
         self._show_message(notice_text(notice), NOTICE_MS)
+
+    @Slot(object)
+    def _on_wedge_scan_ignored(self, scan: Scan) -> None:
+        text = QCoreApplication.translate(
+            "Scanning",
+            "Scan ignored because a dialog is open. To scan into the dialog, click "
+            "its barcode field first; to look the code up, close the dialog and scan "
+            "again.",
+        )
+        outcome = ScanOutcome(
+            OutcomeKind.FAILED, self.workflow.mode, scan.text, text, journal_id=0
+        )
+        self.banner.show_outcome(outcome)
+        self.beeper.play(outcome)
+        self._show_message(f"{scan.text}: {text}", NOTICE_MS)
 
     @Slot(str)
     def _on_wedge_disabled(self, text: str) -> None:

@@ -1691,7 +1691,7 @@ Access token for %1:</source>
     </message>
     <message>
         <source>not looked up: a window other than the main window was active</source>
-        <translation type="unfinished"></translation>
+        <translation>не шукали: було активне інше вікно, не головне</translation>
     </message>
     <message>
         <source>NOTICE %1: %2</source>
@@ -2078,7 +2078,7 @@ Access token for %1:</source>
     </message>
     <message>
         <source>The add-product wizard cannot open while “%1” is open; close it, then scan %2 again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Майстер додавання товару не може відкритися, поки відкрито «%1»; закрийте його, потім скануйте %2 ще раз.</translation>
     </message>
     <message>
         <source>keyboard</source>
@@ -2090,7 +2090,7 @@ Access token for %1:</source>
     </message>
     <message>
         <source>Scan ignored because a dialog is open. To scan into the dialog, click its barcode field first; to look the code up, close the dialog and scan again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сканування пропущено, бо відкрито діалог. Щоб сканувати в діалог, спершу клацніть його поле штрихкоду; щоб знайти код, закрийте діалог і скануйте ще раз.</translation>
     </message>
 </context>
 <context>

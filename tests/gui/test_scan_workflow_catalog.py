@@ -1,5 +1,9 @@
 """End to end in the window: real key events through the installed wedge filter, the
-scan workflow, the real catalog panel over a catalog synced from the demo sandbox."""
+scan workflow, the real catalog panel over a catalog synced from the demo sandbox.
+
+Also scans while another window than the main one is active (the wizard, the Add
+barcode dialog, a file dialog, a message box): the keys go to the window that has
+the focus, as the platform sends them."""
 
 from __future__ import annotations
 
@@ -7,11 +11,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.api.client import CatalogClient
 from app.gui.catalog_panel import CatalogPanel
+from app.gui.detail_editors import BarcodeDialog
 from app.gui.main_window import MainWindow
 from app.gui.scan_wiring import Scanning
 from app.gui.scan_workflow import OutcomeKind, ScanMode
@@ -19,16 +32,19 @@ from app.gui.services import CatalogController
 from app.gui.settings import Settings, TokenStore
 from app.gui.tasks import TaskRunner
 from app.gui.wizard import AddProductWizard
+from app.hardware.scan import Scan
 from app.sandbox.testing import SandboxServer, running_server
 from app.store.catalog import Catalog
 from app.store.outbox import Outbox
 from app.store.scan_journal import ScanJournal, ScanResult
 from app.store.sync import CatalogSync, make_session
 from tests.gui.fakes import MemoryKeyring
-from tests.gui.test_scan_workflow import type_scan
+from tests.gui.test_scan_workflow import KEY_T0, type_scan
 
 WAIT_MS = 10_000
 DEMO_CODE = "4820017000024"  # Моршинська негазована 1,5 л in the demo catalog
+NEW_CODE = "5901234123457"
+Parts = tuple[MainWindow, Scanning, CatalogPanel]
 
 
 @pytest.fixture(scope="module")
@@ -106,15 +122,18 @@ def test_scans_in_labels_mode_fill_the_queue_with_the_catalog_s_price(
 def test_an_unknown_scan_opens_one_wizard_with_the_code_filled_in(
     qtbot: QtBot, parts: tuple[MainWindow, Scanning, CatalogPanel]
 ) -> None:
-    window, scanning, _panel = parts
+    window, scanning, panel = parts
     scanning.workflow.unknown_code.connect(scanning.open_wizard)  # as GuiSession does
     unknown = "4006381333931"
 
     for start in (0, 400):
+        # The person clicks back into the main window (the wizard took the focus),
+        # and scans the same code again there.
+        activate(qtbot, window, panel.search)
         with qtbot.waitSignal(scanning.workflow.scan_handled, timeout=WAIT_MS):
             type_scan(window, unknown, start_ms=start)
 
-    wizards = [w for w in window.findChildren(AddProductWizard) if w.isVisible()]
+    wizards = visible_wizards(window)
     assert len(wizards) == 1
     qtbot.waitUntil(lambda: wizards[0].identify_page.barcode_edit.text() == unknown)
     wizards[0].reject()
@@ -151,3 +170,162 @@ def test_ctrl_n_with_a_name_in_the_search_box_opens_an_empty_wizard(
     assert len(wizards) == 1
     assert wizards[0].identify_page.barcode_edit.text() == ""
     wizards[0].reject()
+
+
+# --- scans while another window is active --------------------------------------
+
+
+def received(scanning: Scanning) -> list[Scan]:
+    """Scans the wedge hands to the workflow from now on (emitted synchronously)."""
+    scans: list[Scan] = []
+    scanning.wedge.scan_received.connect(scans.append)
+    return scans
+
+
+def activate(qtbot: QtBot, window: QWidget, field: QWidget | None = None) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    if field is not None:
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus)
+
+
+def visible_wizards(window: MainWindow) -> list[AddProductWizard]:
+    return [w for w in window.findChildren(AddProductWizard) if w.isVisible()]
+
+
+def type_fast(window: QWidget, text: str, gap_ms: float = 10) -> None:
+    """Text typed by a tool or a very fast hand, `gap_ms` a key, then Return; the
+    keys carry no native scan code, so their text is taken as it comes."""
+    handle = window.windowHandle()
+    assert handle is not None
+    t = KEY_T0
+    keys = [(Qt.Key(ord(ch.upper())), ch) for ch in text]
+    keys.append((Qt.Key.Key_Return, "\r"))
+    for key, char in keys:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
+            event.setTimestamp(int(t))
+            QApplication.sendEvent(handle, event)
+            t += 2
+        t += gap_ms - 2
+
+
+def test_a_scan_into_the_open_wizard_fills_its_barcode_and_opens_no_second_one(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    window, scanning, _panel = parts
+    scanning.workflow.unknown_code.connect(scanning.open_wizard)  # as GuiSession does
+    scans = received(scanning)
+    wizard = scanning.open_wizard("")  # Ctrl+N
+    field = wizard.identify_page.barcode_edit
+    activate(qtbot, wizard, field)
+
+    type_scan(wizard, NEW_CODE)
+
+    assert field.text() == NEW_CODE
+    assert scans == []
+    assert visible_wizards(window) == [wizard]
+    assert wizard.currentPage() is wizard.identify_page  # Return pressed no Next
+    assert NEW_CODE not in window.scan_status.text()
+    field.clear()  # a blank form closes without asking
+    wizard.reject()
+
+
+def test_a_scan_into_the_add_barcode_dialog_fills_its_field_and_waits_for_ok(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    window, scanning, panel = parts
+    scanning.workflow.unknown_code.connect(scanning.open_wizard)
+    scans = received(scanning)
+    found = panel.catalog.lookup_text(DEMO_CODE)
+    assert found is not None
+    panel.select_product(found.product.id_goods)
+    dialog = panel.detail.add_barcode()
+    assert isinstance(dialog, BarcodeDialog)
+    activate(qtbot, dialog, dialog.bar_code)
+
+    type_scan(dialog, NEW_CODE)
+
+    assert dialog.bar_code.text() == NEW_CODE
+    assert dialog.isVisible() and dialog.outcome is None  # OK was not pressed
+    assert scans == [] and visible_wizards(window) == []
+    dialog.reject()
+
+
+def test_a_path_typed_fast_into_a_file_dialog_reaches_its_name_box_whole(
+    qtbot: QtBot, parts: Parts, tmp_path: Path
+) -> None:
+    window, scanning, _panel = parts
+    scans = received(scanning)
+    dialog = QFileDialog(window, "Export", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.open()
+    name_box = dialog.findChild(QLineEdit, "fileNameEdit")
+    assert isinstance(name_box, QLineEdit)
+    activate(qtbot, dialog, name_box)
+    name_box.clear()
+    path = "/srv/komora/export-2026.csv"
+
+    type_fast(dialog, path)
+
+    assert name_box.text() == path
+    assert scans == []
+    assert path not in window.scan_status.text()
+    dialog.reject()
+
+
+def test_a_scan_nothing_in_the_dialog_can_take_is_ignored_and_said_so(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    window, scanning, _panel = parts
+    scans = received(scanning)
+    box = QMessageBox(QMessageBox.Icon.Question, "Komora", "Discard?", parent=window)
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    )
+    box.open()
+    activate(qtbot, box)
+    with qtbot.waitSignal(scanning.wedge.scan_ignored, timeout=WAIT_MS):
+        type_scan(box, NEW_CODE)
+
+    assert scans == []
+    assert box.isVisible()  # the scanner's Return pressed no button
+    assert "ignored because a dialog is open" in window.statusBar().currentMessage()
+    assert scanning.banner.isVisibleTo(window) and NEW_CODE in scanning.banner.text()
+    assert NEW_CODE not in window.scan_status.text()
+    assert scanning.journal.recent() == []
+    box.reject()
+
+
+def test_after_the_dialog_closes_a_scan_in_the_main_window_is_looked_up_again(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    window, scanning, panel = parts
+    box = QMessageBox(QMessageBox.Icon.Information, "Komora", "Hello", parent=window)
+    box.open()
+    activate(qtbot, box)
+    box.accept()
+    activate(qtbot, window, panel.search)
+
+    with qtbot.waitSignal(scanning.workflow.scan_handled, timeout=WAIT_MS) as blocker:
+        type_scan(window, DEMO_CODE)
+
+    assert blocker.args[0].kind is OutcomeKind.FOUND
+    assert DEMO_CODE not in panel.search.text()
+
+
+def test_no_wizard_opens_over_a_modal_dialog(qtbot: QtBot, parts: Parts) -> None:
+    window, scanning, _panel = parts
+    box = QMessageBox(QMessageBox.Icon.Information, "Settings", "…", parent=window)
+    box.open()
+    activate(qtbot, box)
+
+    # A serial scan of an unknown code arrives behind the dialog.
+    assert scanning.open_wizard(NEW_CODE) is None
+
+    assert visible_wizards(window) == []
+    message = window.statusBar().currentMessage()
+    assert "“Settings” is open" in message and NEW_CODE in message
+    box.reject()

@@ -61,6 +61,19 @@ def test_keys_reads_scans_and_notices_are_listed_with_timing(
     assert "NOTICE numlock_off: " in lines[6] and "NumLock" in lines[6]
 
 
+def test_a_scan_typed_into_a_dialog_or_ignored_is_listed_as_not_looked_up(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window, wedge, _serial = make(qtbot, tmp_path)
+
+    wedge.scan_typed.emit(Scan("4006381333931", ScanSource.KEYBOARD, 0, 96))
+    wedge.scan_ignored.emit(Scan("5901234123457", ScanSource.KEYBOARD, 0, 90))
+
+    lines = window.log.toPlainText().splitlines()
+    assert "SCAN 4006381333931" in lines[0] and "SCAN 5901234123457" in lines[2]
+    assert "not looked up" in lines[1] and "not looked up" in lines[3]
+
+
 def test_nothing_is_listed_while_the_window_is_closed(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
