@@ -54,7 +54,7 @@ def split_address(text: str) -> tuple[str, int]:
     host, sep, port = text.strip().rpartition(":")
     if not sep:
         return text.strip(), ZPL_PORT
-    if not port.isdigit() or not 1 <= int(port) <= 65535:
+    if not (port.isascii() and port.isdigit()) or not 1 <= int(port) <= 65535:
         raise ValueError(f"port {port!r} is not 1-65535")
     return host, int(port)
 
