@@ -8,7 +8,8 @@ that the scanner's terminator is dropped, so Return presses no default button (O
 Next, Save) before the person has seen the code; the person confirms. If the focused
 widget there takes no text (a button, a list), the scan is ignored and the app says so
 rather than acting behind the dialog: a wizard opened over a modal dialog could not
-even be used.
+even be used. (A window with `accept_scan(text) -> bool`, the add-product wizard, is
+offered such a scan first; see `Scanning`.)
 
 The settings page's test scan reads raw keys while the Settings dialog is active: the
 scan then still goes to the (suspended) workflow, so its keys are swallowed.

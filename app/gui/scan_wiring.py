@@ -352,6 +352,13 @@ class Scanning(QObject):
 
     @Slot(object)
     def _on_wedge_scan_ignored(self, scan: Scan) -> None:
+        # A window that takes scans itself (the wizard: page 1's code, a row on
+        # the barcodes page) gets one its focused widget could not take as text.
+        active = QApplication.activeWindow()
+        accept_scan = getattr(active, "accept_scan", None)
+        if callable(accept_scan) and accept_scan(scan.text):
+            logger.info("a scan went to %s", type(active).__name__)
+            return
         text = QCoreApplication.translate(
             "Scanning",
             "Scan ignored because a dialog is open. To scan into the dialog, click "

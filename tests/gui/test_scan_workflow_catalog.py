@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QWidget,
+    QWizard,
 )
 from pytestqt.qtbot import QtBot
 
@@ -229,6 +230,24 @@ def test_a_scan_into_the_open_wizard_fills_its_barcode_and_opens_no_second_one(
     assert wizard.currentPage() is wizard.identify_page  # Return pressed no Next
     assert NEW_CODE not in window.scan_status.text()
     field.clear()  # a blank form closes without asking
+    wizard.reject()
+
+
+def test_a_scan_with_a_wizard_button_focused_fills_its_barcode_field(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    window, scanning, _panel = parts
+    scans = received(scanning)
+    wizard = scanning.open_wizard("")
+    cancel = wizard.button(QWizard.WizardButton.CancelButton)
+    activate(qtbot, wizard, cancel)
+
+    type_scan(wizard, NEW_CODE)
+
+    assert wizard.identify_page.barcode_edit.text() == NEW_CODE
+    assert scans == [] and wizard.isVisible()
+    assert "ignored" not in window.statusBar().currentMessage()
+    wizard.identify_page.barcode_edit.clear()
     wizard.reject()
 
 
