@@ -67,8 +67,9 @@ class ScanRouter:
     # FIXME(scanner): a scan typed into a dialog carries the keys' text under the
     # active layout, so with AZERTY and a scanner pressing US key positions the
     # field gets "&é\"'(" where the workflow would have read the digits; and it is
-    # appended to what the field holds, as typing is. Serial scans are not routed
-    # at all: they reach the workflow whatever window is active.
+    # appended to what the field holds, as typing is. Serial scans are routed only
+    # to the wizard (`Scanning`); with another dialog active they reach the
+    # workflow as before.
     def __call__(self, target: QObject | None) -> ScanRoute:
         if self._testing():
             return ScanRoute.SCAN  # the scanner test reads the keys; swallow them

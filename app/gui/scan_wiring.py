@@ -93,7 +93,8 @@ class Scanning(QObject):
 
         self.workflow = ScanWorkflow(self.journal, self)
         self.wedge = WedgeFilter(self.config.wedge, self)
-        self.wedge.set_router(ScanRouter(window, lambda: self.workflow.suspended))
+        self.router = ScanRouter(window, lambda: self.workflow.suspended)
+        self.wedge.set_router(self.router)
         self.serial = serial or SerialScanner(self)
         self.banner = ScanBanner()
         self.beeper = ScanBeeper(self, beep)
@@ -146,8 +147,9 @@ class Scanning(QObject):
         window.add_settings_page_hook(self._add_settings_pages)
 
     def _connect(self) -> None:
+        self.wedge.scan_received.connect(self.workflow.handle_scan)
+        self.serial.scan_received.connect(self._on_serial_scan_received)
         for source in (self.wedge, self.serial):
-            source.scan_received.connect(self.workflow.handle_scan)
             source.notice_raised.connect(self._on_scanner_notice_raised)
         self.wedge.disabled.connect(self._on_wedge_disabled)
         self.wedge.scan_ignored.connect(self._on_wedge_scan_ignored)
@@ -350,14 +352,30 @@ class Scanning(QObject):
     def _on_scanner_notice_raised(self, notice: Notice) -> None:
         self._show_message(notice_text(notice), NOTICE_MS)
 
-    @Slot(object)
-    def _on_wedge_scan_ignored(self, scan: Scan) -> None:
-        # A window that takes scans itself (the wizard: page 1's code, a row on
-        # the barcodes page) gets one its focused widget could not take as text.
+    def _offer_to_active_window(self, scan: Scan) -> bool:
+        """A window that takes scans itself (the wizard: page 1's code, a row on
+        the barcodes page) gets a scan made while it is active; True if it took
+        it."""
         active = QApplication.activeWindow()
+        if active is None or self.router.is_main(active):
+            return False
         accept_scan = getattr(active, "accept_scan", None)
         if callable(accept_scan) and accept_scan(scan.text):
-            logger.info("a scan went to %s", type(active).__name__)
+            logger.info("a %s scan went to %s", scan.source, type(active).__name__)
+            return True
+        return False
+
+    @Slot(object)
+    def _on_serial_scan_received(self, scan: Scan) -> None:
+        # A serial scan types nowhere; elsewhere than in the wizard it is looked
+        # up as before (and no wizard opens over a modal dialog: `open_wizard`).
+        if not self._offer_to_active_window(scan):
+            self.workflow.handle_scan(scan)
+
+    @Slot(object)
+    def _on_wedge_scan_ignored(self, scan: Scan) -> None:
+        # Its focused widget could not take the scan as text.
+        if self._offer_to_active_window(scan):
             return
         text = QCoreApplication.translate(
             "Scanning",

@@ -33,7 +33,7 @@ from app.gui.services import CatalogController
 from app.gui.settings import Settings, TokenStore
 from app.gui.tasks import TaskRunner
 from app.gui.wizard import AddProductWizard
-from app.hardware.scan import Scan
+from app.hardware.scan import Scan, ScanSource
 from app.sandbox.testing import SandboxServer, running_server
 from app.store.catalog import Catalog
 from app.store.outbox import Outbox
@@ -249,6 +249,29 @@ def test_a_scan_with_a_wizard_button_focused_fills_its_barcode_field(
     assert "ignored" not in window.statusBar().currentMessage()
     wizard.identify_page.barcode_edit.clear()
     wizard.reject()
+
+
+def test_a_serial_scan_while_the_wizard_is_active_goes_to_the_wizard(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    window, scanning, panel = parts
+    handled: list[object] = []
+    scanning.workflow.scan_handled.connect(handled.append)
+    wizard = scanning.open_wizard("")
+    activate(qtbot, wizard, wizard.identify_page.name_edit)
+
+    scanning.serial.scan_received.emit(
+        Scan(NEW_CODE, ScanSource.SERIAL, 0, 20, port="/dev/ttyACM0")
+    )
+
+    assert wizard.identify_page.barcode_edit.text() == NEW_CODE
+    assert visible_wizards(window) == [wizard]
+    wizard.identify_page.barcode_edit.clear()
+    wizard.reject()
+    activate(qtbot, window, panel.search)  # the main window again: looked up
+    with qtbot.waitSignal(scanning.workflow.scan_handled, timeout=WAIT_MS):
+        scanning.serial.scan_received.emit(Scan(DEMO_CODE, ScanSource.SERIAL, 0, 20))
+    assert [o.code for o in handled] == [DEMO_CODE]  # type: ignore[attr-defined]
 
 
 def test_a_scan_into_the_add_barcode_dialog_fills_its_field_and_waits_for_ok(
