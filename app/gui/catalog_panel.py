@@ -129,7 +129,7 @@ class CatalogPanel(QWidget):
         # The table gets most of the height, and most of any height added.
         centre.setStretchFactor(0, 2)
         centre.setStretchFactor(1, 1)
-        centre.setSizes([560, 240])
+        centre.setSizes([480, 300])
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("catalogSplitter")
         self.splitter.addWidget(self._tree_box)
