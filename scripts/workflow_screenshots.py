@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "resources" / "screenshots"
 WINDOW_SIZE = (1200, 860)
+QUEUE_HEIGHT = 270  # the label queue dock in label-queue.png
 SERVER_TIMEOUT_MS = 90_000
 SETTLE_MS = 600
 FOUND_CODE = "4820017000024"
@@ -65,7 +66,7 @@ def type_code(window: object, code: str) -> None:
 
 def shoot(language: str, output_dir: Path) -> int:
     sys.path.insert(0, str(ROOT))
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
 
     from app.gui.app import GuiSession, create_application
     from app.gui.scan_workflow import ScanMode
@@ -118,6 +119,9 @@ def shoot(language: str, output_dir: Path) -> int:
 
     def fill_queue() -> None:
         dock.show()
+        # Labels work: the queue pulled taller than it starts, as a person doing a
+        # delivery's labels would (the app keeps that for the next start).
+        window.resizeDocks([dock], [QUEUE_HEIGHT], Qt.Orientation.Vertical)
         scanning.workflow.set_mode(ScanMode.LABELS)
         after_scans(len(LABEL_CODES), lambda: QTimer.singleShot(SETTLE_MS, grab_queue))
         for delay, code in enumerate(LABEL_CODES):
