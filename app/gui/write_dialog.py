@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -43,6 +43,9 @@ logger = logging.getLogger(__name__)
 
 ERROR_STYLE = "color: #b00020;"
 MIN_WIDTH = 440  # wide enough for the server's sentence about a duplicate barcode
+# Checked as typed: most reasons ("Хибна контрольна цифра 9; для цього коду потрібна
+# 7.") fit on the one line kept for them, so the fields below stay where they are.
+TYPED_MIN_WIDTH = 580
 
 
 class FieldError(ValueError):
@@ -304,7 +307,7 @@ class WriteDialog(QDialog):
             self._update_ok()
         label.setText(message)
         label.show()
-        self.adjustSize()  # room for the wrapped message
+        QTimer.singleShot(0, self, self._fit_reasons)  # room for a wrapped message
 
     def clear_errors(self) -> None:
         self._refusals.clear()
@@ -324,6 +327,7 @@ class WriteDialog(QDialog):
     def check_as_typed(self) -> None:
         """From now on every change is checked (call at the end of `__init__`)."""
         self._as_typed = True
+        self.setMinimumWidth(max(self.minimumWidth(), TYPED_MIN_WIDTH))
         self.recheck()
 
     def recheck(self) -> FieldChecks:
@@ -340,8 +344,23 @@ class WriteDialog(QDialog):
         self._checks = checks
         self._update_ok()
         if grew:
-            self.adjustSize()  # a reason wrapped onto a second line
+            QTimer.singleShot(0, self, self._fit_reasons)
         return checks
+
+    def _fit_reasons(self) -> None:
+        """Grow to show a reason that wrapped onto a second line (its height for
+        the width is known once the layout has run, so this waits for that)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _update_ok(self) -> None:
         ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
