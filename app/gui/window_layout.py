@@ -135,7 +135,9 @@ class WindowLayout:
 
     def save(self) -> None:
         store = self._store()
-        store.setValue("window/geometry", self.window.saveGeometry())
+        # Full screen (F11) is a moment's mode: the next start opens as before it.
+        if not self.window.isFullScreen():
+            store.setValue("window/geometry", self.window.saveGeometry())
         store.setValue("window/state", self.window.saveState(STATE_VERSION))
         self._splitter_roots = [r for r in self._splitter_roots if shiboken6.isValid(r)]
         for root in self._splitter_roots:

@@ -148,6 +148,29 @@ def test_geometry_docks_and_splitters_round_trip(qtbot, runner, tmp_path) -> Non
     assert again_splitter.sizes() == saved_sizes
 
 
+def test_full_screen_is_not_what_the_next_start_opens_in(
+    qtbot, runner, tmp_path
+) -> None:
+    path = tmp_path / "layout.ini"
+    window, _dock, _splitter = shell_window(qtbot, runner)
+    layout = WindowLayout(window, path)
+    window.resize(700, 500)
+    window.show()
+    qtbot.waitExposed(window)
+    layout.save()
+    window.full_screen_action.setChecked(True)
+    qtbot.waitUntil(window.isFullScreen)
+    layout.save()
+    window.close()
+
+    again, _dock, _splitter = shell_window(qtbot, runner)
+    assert WindowLayout(again, path).restore_geometry()
+    again.show()
+    qtbot.waitExposed(again)
+    assert not again.isFullScreen()
+    assert again.size().toTuple() == (700, 500)
+
+
 def test_a_damaged_layout_file_gives_the_first_layout(qtbot, runner, tmp_path) -> None:
     path = tmp_path / "layout.ini"
     path.write_bytes(b"[window]\ngeometry=@ByteArray(not a geometry)\nstate=3\n")
