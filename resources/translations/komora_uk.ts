@@ -1457,10 +1457,6 @@ Access token for %1:</source>
         <translation>Виберіть одиницю.</translation>
     </message>
     <message>
-        <source>Type the rate, e.g. 12.</source>
-        <translation>Введіть коефіцієнт, наприклад 12.</translation>
-    </message>
-    <message>
         <source>This unit cannot be changed yet: the server has not confirmed it. Try again after the catalog is synced.</source>
         <translation>Цю одиницю ще не можна змінити: сервер її ще не підтвердив. Спробуйте знову після синхронізації каталогу.</translation>
     </message>
@@ -1485,16 +1481,8 @@ Access token for %1:</source>
         <translation>&amp;Назва:</translation>
     </message>
     <message>
-        <source>Type the series id.</source>
-        <translation>Введіть код серії.</translation>
-    </message>
-    <message>
         <source>The product already has this series.</source>
         <translation>Товар уже має цю серію.</translation>
-    </message>
-    <message>
-        <source>Type the series name.</source>
-        <translation>Введіть назву серії.</translation>
     </message>
     <message>
         <source>Add price</source>
@@ -1543,10 +1531,6 @@ Access token for %1:</source>
     <message>
         <source>This level already has a price; change it with a revaluation.</source>
         <translation>На цьому рівні ціна вже є; змініть її переоцінкою.</translation>
-    </message>
-    <message>
-        <source>Type the price.</source>
-        <translation>Введіть ціну.</translation>
     </message>
     <message>
         <source>Edit barcode</source>
