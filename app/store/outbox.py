@@ -10,7 +10,10 @@
   PUT, the same every time) is simply sent again. So a killed process loses nothing
   and sends nothing twice;
 - `refused`: the server said no (422, 409, 404); kept with the server's message and
-  field errors for the user to fix (`edit`) or give up (`drop`);
+  field errors for the user to fix (`edit`) or give up (`drop`). Before that, a refused
+  create is read back (`writes.reconcile_refused`): if the server already has exactly
+  what it asked for (sent before and the answer lost, e.g. a timeout while the server
+  was frozen; or the same record on the same product), it is marked sent instead;
 - `sent`, `dropped`: history, kept for a while and then pruned.
 
 Order and refusals: while the server is out of reach the replay stops, so writes keep
@@ -58,6 +61,7 @@ from app.store.writes import (
     apply_answer,
     existing_matches,
     find_written,
+    reconcile_refused,
     send_write,
 )
 
@@ -432,6 +436,16 @@ class OutboxSender:
                     logger.info("server out of reach; outbox replay stops: %s", error)
                     return self._report(sent, refused, held, started, True, error)
                 except REFUSALS as error:
+                    try:
+                        done_already = self._reconcile(entry, error)
+                    except OFFLINE_ERRORS as offline:
+                        logger.info(
+                            "server out of reach; outbox replay stops: %s", offline
+                        )
+                        return self._report(sent, refused, held, started, True, offline)
+                    if done_already is not None:
+                        sent.append(done_already)
+                        continue
                     logger.warning(
                         "server refused outbox entry %d (%s): %s",
                         entry.id,
@@ -474,6 +488,41 @@ class OutboxSender:
                 ", server out of reach" if offline else "",
             )
         return report
+
+    def _reconcile(self, entry: OutboxEntry, error: ApiError) -> SentWrite | None:
+        """A refused create may have been done already: by an earlier send whose
+        answer was lost, or by someone else exactly as asked. If the server has
+        exactly what the write asked for, it is done (marked sent); else None and
+        the refusal stands. A read that fails otherwise than offline leaves it
+        refused."""
+        write = entry.write
+        if write.kind not in CREATES:
+            return None
+        try:
+            found = reconcile_refused(
+                self._client,
+                write,
+                self._outbox.known_ids(entry.id) or [],
+                attempted=entry.attempts > 0,
+            )
+        except OFFLINE_ERRORS:
+            raise
+        except ApiError as read_error:
+            logger.warning(
+                "could not read back refused outbox entry %d: %s", entry.id, read_error
+            )
+            return None
+        if found is None:
+            return None
+        logger.info(
+            "outbox entry %d refused (%s) but the server already has it as asked;"
+            " taken as sent",
+            entry.id,
+            error,
+        )
+        apply_answer(self._catalog, write, found)
+        self._outbox.mark_sent(entry.id, found)
+        return SentWrite(entry.id, write, found, verified=True)
 
     def _send(self, entry: OutboxEntry) -> SentWrite:
         write = entry.write

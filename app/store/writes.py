@@ -298,6 +298,52 @@ def find_written(
     return None
 
 
+def reconcile_refused(
+    client: WriteClient,
+    write: OutboxWrite,
+    known_ids: list[int],
+    *,
+    attempted: bool,
+) -> BaseModel | None:
+    """After the server refused a create: the entity it asked for, if the server
+    already has it exactly as asked; None if the refusal stands.
+
+    `attempted`: an earlier send of this write got no answer (a timeout, a reset
+    connection), so the refusal may be the server seeing our own first request
+    ("already exists"). A first attempt is reconciled only for a product's unit,
+    series, price or barcode, where the natural key on the same product makes an
+    identical record the same outcome; a group or price level named alike may be
+    someone else's, so it is taken as ours only after an unanswered attempt (and
+    only if it was not among `known_ids` before).
+    """
+    if write.kind not in CREATES:
+        return None
+    if not attempted and write.kind not in PRODUCT_KINDS:
+        return None
+    found = find_written(client, write, known_ids)
+    if found is None or not same_content(write.body, found):
+        return None
+    return found
+
+
+def same_content(body: BaseModel, found: BaseModel) -> bool:
+    """Whether `found` (read from the server) holds every field of `body` (a write)
+    that it names. A field the server leaves empty matches the write's default."""
+    fields = type(body).model_fields
+    for name, info in fields.items():
+        if name not in type(found).model_fields:
+            continue
+        wanted = getattr(body, name)
+        have = getattr(found, name)
+        if isinstance(have, str) and not have:
+            have = None
+        if have is None and wanted == info.get_default(call_default_factory=True):
+            continue
+        if have != wanted:
+            return False
+    return True
+
+
 def apply_answer(catalog: Catalog, write: OutboxWrite, answer: BaseModel) -> None:
     """Keep the server's answer to a write in the local catalog."""
     id_goods = write.id_goods

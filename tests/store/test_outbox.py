@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from app.api.client import CatalogClient
-from app.api.errors import ValidationFailed
+from app.api.errors import RequestTimedOut, ValidationFailed
 from app.domain.models import (
+    Barcode,
     BarcodeWrite,
     GroupWrite,
     PriceLevelWrite,
@@ -340,3 +341,113 @@ def test_kill_during_replay_loses_nothing_and_sends_nothing_twice(
     verified = [s.entry_id for s in report.sent if s.verified]
     expected = [ids[victim]] if point == "after" and victim != "rename" else []
     assert verified == expected
+
+
+# --- a create whose answer was lost, then refused as "already there" ----------------
+
+
+class LateArrival:
+    """A client whose first barcode create gets no answer (a timeout) and reaches
+    the server late: just after the sender's read-back looked and missed it, as when
+    a frozen server wakes up and serves both requests at once."""
+
+    def __init__(self, client: CatalogClient) -> None:
+        self._client = client
+        self._late: tuple[str, BarcodeWrite] | None = None
+        self.creates = 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._client, name)
+
+    def create_barcode(self, guid: str, barcode: BarcodeWrite) -> object:
+        self.creates += 1
+        if self.creates == 1:
+            self._late = (guid, barcode)
+            raise RequestTimedOut(
+                "no answer within 30 s", method="POST", path="barcodes"
+            )
+        return self._client.create_barcode(guid, barcode)
+
+    def list_barcodes(self, guid: str) -> object:
+        listed = self._client.list_barcodes(guid)
+        if self._late is not None:
+            self._client.create_barcode(*self._late)
+            self._late = None
+        return listed
+
+
+def test_create_refused_after_a_lost_answer_is_found_on_the_server_and_sent(
+    outbox: Outbox, synced: Catalog, client: CatalogClient
+) -> None:
+    product = _product(client)
+    code = ean13("482999000004")
+    late = LateArrival(client)
+    sender = OutboxSender(outbox, late, synced)  # type: ignore[arg-type]
+    barcode = outbox.add(_new_barcode(product, code))
+    after = outbox.add(_new_barcode(product, ean13("482999000005")))
+
+    lost = sender.replay()
+    state_after_lost = outbox.get(barcode).state
+    back = sender.replay()
+
+    assert lost.offline and state_after_lost is EntryState.SENDING
+    # The lost one, sent again (refused: the first had arrived late), the next one.
+    assert late.creates == 3
+    assert [(s.entry_id, s.verified) for s in back.sent] == [
+        (barcode, True),
+        (after, False),
+    ]
+    assert back.refused == [] and outbox.refused_count() == 0
+    assert outbox.get(barcode).state is EntryState.SENT
+    assert _server_barcodes(client, product).count(code) == 1
+    found = synced.lookup_text(code)
+    assert found is not None and found.product.id_goods == product.id_goods
+
+
+def _copy_of(product: Product, existing: Barcode, id_series: str) -> OutboxWrite:
+    """A create of `existing` again on its product, in series `id_series`."""
+    body = BarcodeWrite(
+        bar_code=existing.bar_code,
+        id_unit=existing.id_unit,
+        id_series=id_series,
+        ext_bar_code=existing.ext_bar_code or None,
+    )
+    return OutboxWrite(
+        WriteKind.CREATE_BARCODE,
+        body,
+        product_guid=product.guid,
+        id_goods=product.id_goods,
+    )
+
+
+def test_first_attempt_refused_as_already_on_the_same_product_is_sent(
+    outbox: Outbox, synced: Catalog, client: CatalogClient
+) -> None:
+    product = _product(client)
+    existing = client.list_barcodes(product.guid)[0]
+    same = outbox.add(_copy_of(product, existing, existing.id_series))
+
+    report = OutboxSender(outbox, client, synced).replay()
+
+    assert [(s.entry_id, s.verified) for s in report.sent] == [(same, True)]
+    assert outbox.get(same).state is EntryState.SENT
+    assert _server_barcodes(client, product).count(existing.bar_code) == 1
+
+
+def test_refusal_stands_when_the_server_has_the_record_otherwise(
+    outbox: Outbox, synced: Catalog, client: CatalogClient
+) -> None:
+    product = _product(client)
+    existing = client.list_barcodes(product.guid)[0]
+    other_series = outbox.add(
+        _copy_of(product, existing, existing.id_series + "-other")
+    )
+    name_taken = outbox.add(_new_group(client.list_groups()[0].name_group))
+
+    report = OutboxSender(outbox, client, synced).replay()
+
+    assert outbox.get(other_series).state is EntryState.REFUSED
+    assert other_series in [r.entry_id for r in report.refused]
+    # A group named alike on a first attempt may be someone else's: never taken
+    # as ours without being sent.
+    assert name_taken not in [s.entry_id for s in report.sent if s.verified]
