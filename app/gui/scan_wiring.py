@@ -162,7 +162,7 @@ class Scanning(QObject):
         self.window.closing.connect(self.shutdown)
 
     def _add_settings_pages(self, dialog: SettingsDialog) -> None:
-        scanner_page = ScannerPage(self.wedge)
+        scanner_page = ScannerPage(self.wedge, serial=self.serial)
         scanner_page.test_running.connect(self.workflow.set_suspended)
         dialog.set_page(PAGE_SCANNER, scanner_page)
         dialog.set_page(PAGE_PRINTER, PrinterPage())

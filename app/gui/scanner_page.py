@@ -7,7 +7,9 @@
 "Scan a test barcode" shows a barcode on screen; while the user scans it (or any
 EAN-13 4006381333931), the page collects the wedge filter's raw keys
 (`WedgeFilter.key_seen`) and `check_test_scan` says whether the keyboard layout,
-NumLock, Caps Lock, the terminator and the speed suit the rule in the form.
+NumLock, Caps Lock, the terminator and the speed suit the rule in the form. A scan
+from the serial scanner (`serial`, a `SerialScanner`) during the test ends it at once
+and is shown as its result: the code read and the port it came from.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from app.hardware.ports import PortInfo, PortLister, system_ports
 from app.hardware.scan import (
     KeyEvent,
     Parity,
+    Scan,
     SerialSettings,
     SerialTerminator,
     WedgeRule,
@@ -50,6 +53,7 @@ from app.hardware.scan import (
 )
 from app.hardware.scan_check import TEST_BAR_CODE, ScanCheck, ScanProblem
 from app.hardware.scan_check import check_test_scan as judge_test_scan
+from app.hardware.serial_scanner import SerialScanner
 from app.hardware.wedge_filter import WedgeFilter
 
 logger = logging.getLogger(__name__)
@@ -165,6 +169,31 @@ def describe_check(check: ScanCheck) -> str:
     return "\n".join(lines)
 
 
+def serial_test_text(scan: Scan) -> str:
+    """The test's result for a serial scan: its port and what it read."""
+    port = scan.port or "?"
+    if scan.text == TEST_BAR_CODE:
+        return (
+            QCoreApplication.translate(
+                "ScannerPage",
+                "The serial scanner on %1 read the test barcode %2: it works.",
+            )
+            .replace("%1", port)
+            .replace("%2", scan.text)
+        )
+    return (
+        QCoreApplication.translate(
+            "ScannerPage",
+            "The serial scanner on %1 read “%2”, not the test barcode %3. If you "
+            "scanned another code, the scanner works; if not, check its baud rate, "
+            "data bits, parity and stop bits.",
+        )
+        .replace("%1", port)
+        .replace("%2", scan.text)
+        .replace("%3", TEST_BAR_CODE)
+    )
+
+
 def _combo(items: list[tuple[str, object]]) -> QComboBox:
     combo = QComboBox()
     for text, data in items:
@@ -183,11 +212,13 @@ class ScannerPage(QScrollArea):
     Signals:
         test_running(bool): a test scan started or ended (the scan workflow
             ignores scans meanwhile).
-        test_finished(ScanCheck): the test scan was judged.
+        test_finished(ScanCheck): the test scan was judged (keyboard scans).
+        serial_test_finished(Scan): the test ended with a serial scanner's scan.
     """
 
     test_running = Signal(bool)
     test_finished = Signal(object)
+    serial_test_finished = Signal(object)
 
     def __init__(
         self,
@@ -197,10 +228,12 @@ class ScannerPage(QScrollArea):
         port_lister: PortLister = system_ports,
         platform: str | None = None,
         idle_ms: int = TEST_IDLE_MS,
+        serial: SerialScanner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("scannerPage")
         self._wedge = wedge
+        self._serial = serial
         self._port_lister = port_lister
         self._platform = platform or QGuiApplication.platformName()
         self._events: list[KeyEvent] = []
@@ -320,7 +353,7 @@ class ScannerPage(QScrollArea):
         self.test_button = QPushButton(self.tr("S&can a test barcode"))
         self.test_button.setObjectName("scanTestButton")
         self.test_button.clicked.connect(self._on_test_clicked)
-        self.test_button.setEnabled(self._wedge is not None)
+        self.test_button.setEnabled(self._wedge is not None or self._serial is not None)
         self.test_barcode = QLabel()
         self.test_barcode.setObjectName("testBarcode")
         self.test_barcode.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -486,11 +519,14 @@ class ScannerPage(QScrollArea):
             self.start_test()
 
     def start_test(self) -> None:
-        if self._wedge is None or self.testing:
+        if (self._wedge is None and self._serial is None) or self.testing:
             return
         self._events = []
         self.testing = True
-        self._wedge.key_seen.connect(self._on_wedge_key_seen)
+        if self._wedge is not None:
+            self._wedge.key_seen.connect(self._on_wedge_key_seen)
+        if self._serial is not None:
+            self._serial.scan_received.connect(self._on_serial_scan_received)
         self._show_test_barcode()
         self.test_button.setText(self.tr("Stop the test"))
         self.test_result.setStyleSheet("")
@@ -507,20 +543,36 @@ class ScannerPage(QScrollArea):
         self._events.append(event)
         self._idle.start()
 
-    @Slot()
-    def _finish_test(self) -> None:
+    @Slot(object)
+    def _on_serial_scan_received(self, scan: Scan) -> None:
         if not self.testing:
             return
+        self._end_test()
+        logger.info("scanner test: serial scan on %s", scan.port)
+        self.test_result.setStyleSheet("color: #0b6b24;")
+        self.test_result.setText(serial_test_text(scan))
+        self.test_running.emit(False)
+        self.serial_test_finished.emit(scan)
+
+    def _end_test(self) -> None:
         self.testing = False
         self._idle.stop()
         self._give_up.stop()
         if self._wedge is not None:
             self._wedge.key_seen.disconnect(self._on_wedge_key_seen)
+        if self._serial is not None:
+            self._serial.scan_received.disconnect(self._on_serial_scan_received)
+        self.test_button.setText(self.tr("S&can a test barcode"))
+
+    @Slot()
+    def _finish_test(self) -> None:
+        if not self.testing:
+            return
+        self._end_test()
         check = judge_test_scan(self._events, self._platform, self.wedge_rule())
         logger.info(
             "scanner test: %s", ", ".join(p.value for p in check.problems) or "ok"
         )
-        self.test_button.setText(self.tr("S&can a test barcode"))
         colour = (
             "#0b6b24" if not check.problems else "#7a4b00" if check.ok else "#b00020"
         )

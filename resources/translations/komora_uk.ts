@@ -354,6 +354,10 @@
         <translation>Товарів: %1</translation>
     </message>
     <message>
+        <source>No answer from the server yet: the change is queued and sent when it answers.</source>
+        <translation>Сервер ще не відповів: зміну поставлено в чергу, її буде надіслано, щойно він відповість.</translation>
+    </message>
+    <message>
         <source>The server is out of reach: the change is queued and sent later.</source>
         <translation>Сервер недоступний: зміну поставлено в чергу, її буде надіслано пізніше.</translation>
     </message>
@@ -1853,6 +1857,14 @@ Access token for %1:</source>
     <message>
         <source>Scans will work, but:</source>
         <translation>Сканування працюватиме, але:</translation>
+    </message>
+    <message>
+        <source>The serial scanner on %1 read the test barcode %2: it works.</source>
+        <translation>Послідовний сканер на %1 зчитав тестовий штрихкод %2: він працює.</translation>
+    </message>
+    <message>
+        <source>The serial scanner on %1 read “%2”, not the test barcode %3. If you scanned another code, the scanner works; if not, check its baud rate, data bits, parity and stop bits.</source>
+        <translation>Послідовний сканер на %1 зчитав «%2», а не тестовий штрихкод %3. Якщо ви сканували інший код, сканер працює; якщо ні, перевірте його швидкість, біти даних, парність і стопові біти.</translation>
     </message>
     <message>
         <source>&amp;Beep on each scan</source>

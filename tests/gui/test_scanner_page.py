@@ -6,6 +6,8 @@ filter itself is tested in tests/hardware), with X11 native scan codes.
 
 from __future__ import annotations
 
+import os
+
 from pytestqt.qtbot import QtBot
 
 from app.gui.scan_workflow import ScanWorkflow
@@ -15,12 +17,15 @@ from app.hardware.ports import PortInfo
 from app.hardware.scan import (
     KeyEvent,
     Parity,
+    SerialSettings,
     SerialTerminator,
     WedgeRule,
     WedgeTerminator,
     settings_to_dict,
 )
 from app.hardware.scan_check import TEST_BAR_CODE, ScanCheck, ScanProblem
+from app.hardware.serial_reader import SerialState
+from app.hardware.serial_scanner import SerialScanner
 from app.hardware.wedge_filter import WedgeFilter
 from app.store.scan_journal import ScanJournal
 
@@ -264,3 +269,44 @@ def test_the_test_barcode_on_screen_decodes_to_the_test_code(qtbot: QtBot) -> No
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(bytes(buffer.data()))))
     assert [(b.text, b.format.name) for b in found] == [(TEST_BAR_CODE, "EAN13")]
     page._finish_test()
+
+
+def test_a_serial_scan_during_the_test_is_its_result(qtbot: QtBot, tmp_path) -> None:
+    master, slave = os.openpty()
+    device = os.ttyname(slave)
+    os.close(slave)  # pyserial opens the path itself
+    serial = SerialScanner()
+    journal = ScanJournal(tmp_path / "scans.sqlite3")
+    workflow = ScanWorkflow(journal)
+    serial.scan_received.connect(workflow.handle_scan)
+    page = ScannerPage(
+        WedgeFilter(platform="xcb"),
+        port_lister=lambda: [],
+        platform="xcb",
+        serial=serial,
+    )
+    qtbot.addWidget(page)
+    page.test_running.connect(workflow.set_suspended)
+    handled: list[object] = []
+    workflow.scan_handled.connect(handled.append)
+    try:
+        with qtbot.waitSignal(
+            serial.status_changed,
+            check_params_cb=lambda s: s.state is SerialState.CONNECTED,
+            timeout=5000,
+        ):
+            serial.start(SerialSettings(port=device, terminator=SerialTerminator.CR))
+        page.start_test()
+        with qtbot.waitSignal(page.serial_test_finished, timeout=5000) as blocker:
+            os.write(master, TEST_BAR_CODE.encode() + b"\r")
+    finally:
+        serial.stop()
+        os.close(master)
+
+    assert blocker.args[0].text == TEST_BAR_CODE
+    assert not page.testing and not workflow.suspended
+    text = page.test_result.text()
+    assert device in text and TEST_BAR_CODE in text and "it works" in text
+    assert page.test_button.text() == page.tr("S&can a test barcode")
+    assert workflow.wait_for_done() and handled == []  # the test took it, not a lookup
+    journal.close()
