@@ -60,6 +60,11 @@ logger = logging.getLogger(__name__)
 NOTICE_MS = 15_000
 
 
+def _was_lost(status: SerialStatus | None) -> bool:
+    lost = (SerialState.FAILED, SerialState.DISCONNECTED)
+    return status is not None and status.state in lost
+
+
 class Scanning(QObject):
     """See the module docstring. `journal`, `saved_queue` and `serial` are for
     tests."""
@@ -397,7 +402,14 @@ class Scanning(QObject):
 
     @Slot(object)
     def _on_serial_status_changed(self, status: SerialStatus) -> None:
+        was = self._serial_state
         self._serial_state = status
         if status.state in (SerialState.FAILED, SerialState.DISCONNECTED):
             self._show_message(serial_failure_text(status), NOTICE_MS)
+        elif status.state is SerialState.CONNECTED and _was_lost(was):
+            # Replaces "… is not present", which would stay for its full time.
+            text = QCoreApplication.translate(
+                "Scanning", "The serial scanner is back on %1."
+            ).replace("%1", status.port)
+            self._show_message(text, NOTICE_MS)
         self._show_scanner_state()

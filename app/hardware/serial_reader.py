@@ -128,6 +128,7 @@ class SerialReader:
         self._failed = False  # a failure waiting cannot fix: no retry loop
         self._permission_retries = 0  # only after an unplug, see _connect
         self._last_status: SerialStatus | None = None
+        self._open_failure_logged = False  # a missing port: WARNING once, then DEBUG
 
     @property
     def device(self) -> str:
@@ -234,7 +235,11 @@ class SerialReader:
                 self._failed = True
                 self._status(SerialState.FAILED, problem.message, problem)
             else:
-                logger.warning("cannot open %s: %s", device, error)
+                # Tried every second while unplugged: one WARNING, the rest at DEBUG
+                # until the port opens again.
+                level = logging.DEBUG if self._open_failure_logged else logging.WARNING
+                logger.log(level, "cannot open %s: %s", device, error)
+                self._open_failure_logged = True
                 self._status(SerialState.DISCONNECTED, problem.message, problem)
             return False
 
@@ -246,7 +251,11 @@ class SerialReader:
         if self._stop.is_set():
             return False
         self._remember_identity()
-        logger.info("serial scanner open on %s", device)
+        if self._open_failure_logged:
+            logger.info("serial scanner back on %s", device)
+        else:
+            logger.info("serial scanner open on %s", device)
+        self._open_failure_logged = False
         self._status(SerialState.CONNECTED)
         return True
 

@@ -2088,6 +2088,10 @@ Access token for %1:</source>
         <source>Scan ignored because a dialog is open. To scan into the dialog, click its barcode field first; to look the code up, close the dialog and scan again.</source>
         <translation>Сканування пропущено, бо відкрито діалог. Щоб сканувати в діалог, спершу клацніть його поле штрихкоду; щоб знайти код, закрийте діалог і скануйте ще раз.</translation>
     </message>
+    <message>
+        <source>The serial scanner is back on %1.</source>
+        <translation>Послідовний сканер знову працює на %1.</translation>
+    </message>
 </context>
 <context>
     <name>ServerPage</name>

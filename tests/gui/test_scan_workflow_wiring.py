@@ -23,7 +23,7 @@ from app.gui.settings import Settings, TokenStore
 from app.gui.settings_dialog import PAGE_PRINTER, PAGE_SCANNER
 from app.gui.tasks import TaskRunner
 from app.gui.wizard.form_state import WizardForm
-from app.hardware.errors import ScannerPermissionDenied
+from app.hardware.errors import ScannerPermissionDenied, ScannerPortNotFound
 from app.hardware.scan import Scan, ScanSource
 from app.hardware.serial_reader import SerialState, SerialStatus
 from app.store.catalog import Catalog
@@ -106,6 +106,26 @@ def test_the_serial_state_shows_in_the_status_bar_with_the_fix(
         "Scanner: keyboard, /dev/ttyACM0: not working"
     )
     assert "dialout" in window.statusBar().currentMessage()
+
+
+def test_the_missing_port_message_is_replaced_when_the_scanner_is_back(
+    qtbot: QtBot, parts: tuple[MainWindow, Scanning]
+) -> None:
+    window, scanning = parts
+    missing = ScannerPortNotFound("missing", port="/dev/ttyACM0")
+    scanning.serial.status_changed.emit(
+        SerialStatus(SerialState.DISCONNECTED, "/dev/ttyACM0", "missing", missing)
+    )
+    gone = window.statusBar().currentMessage()
+    assert "/dev/ttyACM0" in gone
+
+    scanning.serial.status_changed.emit(
+        SerialStatus(SerialState.CONNECTED, "/dev/ttyACM0")
+    )
+
+    assert window.statusBar().currentMessage() == (
+        "The serial scanner is back on /dev/ttyACM0."
+    )
 
 
 def test_the_settings_dialog_gets_the_scanner_and_printer_pages(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -346,3 +347,33 @@ def test_impossible_line_settings_fail_once_without_retrying() -> None:
     assert not worker.is_alive()
     assert listener.states() == [SerialState.CONNECTING, SerialState.FAILED]
     assert "baud rate" in listener.statuses[-1].message
+
+
+def test_a_missing_port_is_logged_once_at_warning_then_at_debug_until_back(
+    running: list[Running], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="app.hardware.serial_reader")
+    device = PtyScanner()
+    opener = CountingOpener(refuse=1000, errno_code=errno.ENOENT)
+    listener = RecordingListener()
+    start(
+        running,
+        SerialReader(
+            SerialSettings(port=device.path),
+            listener,
+            opener=opener,
+            rescan_interval_s=0.01,
+        ),
+    )
+    opener.wait_calls(5)
+    opener.refuse = 0
+    listener.wait_for(lambda: SerialState.CONNECTED in listener.states())
+
+    failures = [r for r in caplog.records if r.getMessage().startswith("cannot open")]
+    assert len(failures) >= 4
+    assert [r.levelno for r in failures] == [logging.WARNING] + [logging.DEBUG] * (
+        len(failures) - 1
+    )
+    back = [r for r in caplog.records if "back on" in r.getMessage()]
+    assert [r.levelno for r in back] == [logging.INFO]
+    device.unplug()
