@@ -159,6 +159,10 @@ class CatalogClient:
         self._sleep = sleep
         self.page_size = page_size
         self._local = threading.local()
+        # Called (on the requesting thread) as soon as a request finds the server
+        # out of reach: a connection error (before any retry) or a timeout. The
+        # GUI flips its status bar to offline with it, whoever made the request.
+        self.on_unreachable: Callable[[ApiError], None] | None = None
 
     def __repr__(self) -> str:
         # Never the token.
@@ -219,14 +223,18 @@ class CatalogClient:
             try:
                 response = self._send_once(method, path, url, params, data)
             except requests.ConnectionError as failure:  # ConnectTimeout too
+                error = self._unreachable(self._transport_error(method, path, failure))
                 if not may_retry:
-                    raise self._transport_error(method, path, failure) from failure
+                    raise error from failure
                 reason = f"connection error ({type(failure).__name__})"
                 wait_hint = None
             except requests.RequestException as failure:
                 # A read timeout is not retried: the server may be acting on the
                 # request, and another 30 s wait would stall the caller further.
-                raise self._transport_error(method, path, failure) from failure
+                error = self._transport_error(method, path, failure)
+                if isinstance(error, RequestTimedOut):
+                    self._unreachable(error)
+                raise error from failure
             else:
                 if response.status_code not in RETRY_STATUSES:
                     return self._answer(method, path, response)
@@ -289,6 +297,15 @@ class CatalogClient:
         elapsed = (time.monotonic() - started) * 1000
         logger.info("%s %s -> %d in %d ms", method, path, response.status_code, elapsed)
         return response
+
+    def _unreachable(self, error: ApiError) -> ApiError:
+        listener = self.on_unreachable
+        if listener is not None:
+            try:
+                listener(error)
+            except Exception:  # a listener's bug must not hide the request's error
+                logger.exception("the unreachable-server listener failed")
+        return error
 
     def _transport_error(
         self, method: str, path: str, failure: requests.RequestException

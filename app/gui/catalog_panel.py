@@ -574,6 +574,14 @@ class CatalogPanel(QWidget):
     def _on_write_finished(self, outcome: WriteOutcome) -> None:
         if outcome.status == WriteStatus.QUEUED:
             self._on_write_queued(outcome)
+        elif outcome.status == WriteStatus.WAITING:
+            self.message.emit(
+                QCoreApplication.translate(
+                    "CatalogPanel",
+                    "No answer from the server yet: the change is queued and sent"
+                    " when it answers.",
+                )
+            )
 
     @Slot(object)
     def _on_write_queued(self, _outcome: WriteOutcome) -> None:

@@ -44,6 +44,8 @@ class WriteStatus(StrEnum):
     QUEUED = "queued"  # waits in the outbox: the server is out of reach, or an
     # earlier write of the same product was refused and holds it back
     REFUSED = "refused"  # the server said no; `error` says why
+    WAITING = "waiting"  # on disk and being sent; its editor stopped waiting for
+    # the server's answer (no answer within its short wait)
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,41 @@ def outcome_of(entry_id: int, write: OutboxWrite, report: ReplayReport) -> Write
     return WriteOutcome(WriteStatus.QUEUED, write, error=report.stopped_by)
 
 
+class Submission:
+    """One submitted write, between the editor that made it and the worker sending it.
+
+    The editor may stop waiting (`detach`) once the write is on disk: it closes and
+    the write goes on in the outbox. The worker `settle`s the outcome; a write the
+    server refuses is dropped only while its editor still waits (to fix it there),
+    else it stays refused in the outbox, shown under Unsent changes.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._detached = False
+        self._settled = False
+
+    @property
+    def detached(self) -> bool:
+        with self._lock:
+            return self._detached
+
+    def detach(self) -> bool:
+        """Stop waiting; False if the outcome is already decided (it arrives soon:
+        wait for it instead)."""
+        with self._lock:
+            if self._settled:
+                return False
+            self._detached = True
+            return True
+
+    def settle(self) -> bool:
+        """The worker decided the outcome; True if the editor still waits."""
+        with self._lock:
+            self._settled = True
+            return not self._detached
+
+
 # --- the controller -----------------------------------------------------------------
 
 
@@ -116,6 +153,8 @@ class CatalogController(QObject):
         connection_changed(ConnectionState): online/offline or the outbox changed.
         problem(str): sending the outbox stopped for a reason the user must fix
             (a refused token, an answer that did not parse); one sentence.
+        unreachable(): a request (any, on any thread) just found the server out of
+            reach; the state is already offline.
     """
 
     sync_started = Signal()
@@ -125,6 +164,9 @@ class CatalogController(QObject):
     catalog_changed = Signal(object)
     connection_changed = Signal(object)
     problem = Signal(str)
+    unreachable = Signal()  # a request just found the server out of reach
+
+    _went_unreachable = Signal()  # from any thread: a request found no server
 
     def __init__(
         self,
@@ -157,6 +199,8 @@ class CatalogController(QObject):
         self._retry = QTimer(self)
         self._retry.setInterval(retry_interval_ms)
         self._retry.timeout.connect(self._on_retry_timeout)
+        self._went_unreachable.connect(self._on_unreachable)
+        client.on_unreachable = self._report_unreachable
 
     # --- state ----------------------------------------------------------------------
 
@@ -201,6 +245,20 @@ class CatalogController(QObject):
         """Stop retrying and cancel a running sync (the window is closing)."""
         self._retry.stop()
         self._cancel_sync.set()
+        if self.client.on_unreachable == self._report_unreachable:
+            self.client.on_unreachable = None
+
+    def _report_unreachable(self, _error: ApiError) -> None:
+        # On the requesting thread: the signal takes it to the GUI thread.
+        self._went_unreachable.emit()
+
+    @Slot()
+    def _on_unreachable(self) -> None:
+        """Any request (a write, a sync, a wizard step) that found no server: the
+        status bar says offline at once, not when the current task ends."""
+        if self._online is not False:
+            self._set_online(False)
+        self.unreachable.emit()
 
     # --- sync -----------------------------------------------------------------------
 
@@ -258,27 +316,48 @@ class CatalogController(QObject):
         write: OutboxWrite,
         on_outcome: Callable[[WriteOutcome], None] | None = None,
         on_error: Callable[[TaskFailure], None] | None = None,
-    ) -> None:
-        """Put `write` in the outbox and send what waits; `on_outcome` says what
-        became of it. A write the server refuses now is dropped from the outbox:
-        the editor that made it is still open to fix it."""
+        on_queued: Callable[[Submission], None] | None = None,
+    ) -> Submission:
+        """Put `write` in the outbox and send what waits; `on_queued` says it is on
+        disk, `on_outcome` what became of it. A write the server refuses is dropped
+        from the outbox while its editor still waits (it is open to fix it); after
+        the editor stopped waiting (`Submission.detach`) it stays, refused."""
         logger.info("write requested: %s", write.describe())
+        submission = Submission()
 
-        def job() -> tuple[WriteOutcome, ReplayReport]:
-            entry_id = self.outbox.add(write)
+        def add() -> int:
+            return self.outbox.add(write)
+
+        def added(entry_id: int) -> None:
+            self.connection_changed.emit(self.state())
+            if on_queued is not None:
+                on_queued(submission)
+            self.runner.run(
+                send, entry_id, on_done=done, on_error=failed, name=write.describe()
+            )
+
+        def send(entry_id: int) -> tuple[WriteOutcome, ReplayReport]:
             report = self.outbox_sender.replay()
             outcome = outcome_of(entry_id, write, report)
-            if outcome.status == WriteStatus.REFUSED:
+            waited = submission.settle()
+            if outcome.status == WriteStatus.REFUSED and waited:
                 self.outbox.drop(entry_id)
             return outcome, report
 
         def done(result: tuple[WriteOutcome, ReplayReport]) -> None:
             outcome, report = result
             self._on_replayed(report)
-            if on_outcome is not None:
+            if on_outcome is not None and not submission.detached:
                 on_outcome(outcome)
 
-        self.runner.run(job, on_done=done, on_error=on_error, name=write.describe())
+        def failed(failure: TaskFailure) -> None:
+            if on_error is not None and not submission.detached:
+                on_error(failure)
+            else:
+                logger.warning("sending a write failed: %s", failure.message)
+
+        self.runner.run(add, on_done=added, on_error=failed, name="queue the write")
+        return submission
 
     def send_queued(self) -> None:
         """Send what waits in the outbox (also run by the retry timer)."""

@@ -6,8 +6,10 @@ field's reason shows under it at once, OK stays disabled while any value is wron
 or a required one is still empty, and the lines of the typed fields keep their room
 when empty, so the fields do not move under the cursor. Other dialogs check on OK
 (an error shows under its field and nothing is sent). Then the write is submitted;
-the dialog waits, and closes when the server took it or when it was queued because
-the server is out of reach. A refusal shows the server's words under the field it
+the dialog waits with its fields read-only, and closes when the server took it, when
+a request finds the server out of reach, or when the server has not answered
+within `ANSWER_WAIT_MS` of the write being on disk (it is queued and sent on: the
+outbox keeps it). A refusal shows the server's words under the field it
 names (a duplicate barcode names the product that owns it), or above the buttons;
 it stays until that field is changed.
 """
@@ -35,7 +37,12 @@ from PySide6.QtWidgets import (
 from app.domain import errors as domain_errors
 from app.domain.errors import DomainError
 from app.gui import amount_messages
-from app.gui.services import CatalogController, WriteOutcome, WriteStatus
+from app.gui.services import (
+    CatalogController,
+    Submission,
+    WriteOutcome,
+    WriteStatus,
+)
 from app.gui.tasks import TaskFailure
 from app.store.writes import OutboxWrite
 
@@ -46,6 +53,13 @@ MIN_WIDTH = 440  # wide enough for the server's sentence about a duplicate barco
 # Checked as typed: most reasons ("Хибна контрольна цифра 9; для цього коду потрібна
 # 7.") fit on the one line kept for them, so the fields below stay where they are.
 TYPED_MIN_WIDTH = 580
+# How long a dialog waits for the server's answer once its write is safely on disk.
+# Online, the server answers a write in well under a second, so a refusal (a taken
+# barcode) still shows under its field; a server that takes longer is frozen or
+# gone (the client waits up to 30 s), and the person at the counter should not wait
+# for it: the write is in the outbox and is sent when the server answers. A server
+# that refuses the connection closes the dialog at once, without this wait.
+ANSWER_WAIT_MS = 2000
 
 
 class FieldError(ValueError):
@@ -246,6 +260,14 @@ class WriteDialog(QDialog):
         layout.addWidget(self.buttons)
         self.outcome: WriteOutcome | None = None
         self._sending = False
+        self._fields: list[QWidget] = []
+        self._was_enabled: dict[int, bool] = {}
+        self._submission: Submission | None = None
+        self._pending_write: OutboxWrite | None = None
+        self._answer_wait = QTimer(self)
+        self._answer_wait.setSingleShot(True)
+        self._answer_wait.setInterval(ANSWER_WAIT_MS)
+        self._answer_wait.timeout.connect(self._stop_waiting)
 
     # --- fields ---------------------------------------------------------------------
 
@@ -277,6 +299,7 @@ class WriteDialog(QDialog):
         caption = QLabel(label)
         caption.setBuddy(widget)
         self.form.addRow(caption, box)
+        self._fields.append(widget)
         self._watch(name, widget)
         return widget
 
@@ -392,11 +415,54 @@ class WriteDialog(QDialog):
             self.show_error(error.field, domain_message(error))
             return
         self._sending = True
+        self._pending_write = write
         self.buttons.setEnabled(False)
-        self.controller.submit(write, self._on_write_outcome, self._on_write_failed)
+        self._set_fields_editable(False)
+        self.controller.submit(
+            write, self._on_write_outcome, self._on_write_failed, self._on_queued
+        )
+
+    def _set_fields_editable(self, editable: bool) -> None:
+        """Read-only while the write is on its way: what is sent stays what shows."""
+        for widget in self._fields:
+            if isinstance(widget, QLineEdit):
+                widget.setReadOnly(not editable)
+            elif editable:
+                widget.setEnabled(self._was_enabled.pop(id(widget), True))
+            else:
+                self._was_enabled[id(widget)] = widget.isEnabled()
+                widget.setEnabled(False)
+
+    def _on_queued(self, submission: Submission) -> None:
+        """The write is on disk; wait a short while for the server's answer."""
+        self._submission = submission
+        self.controller.unreachable.connect(self._stop_waiting)
+        self._answer_wait.start()
+
+    def _stop_waiting(self) -> None:
+        """No answer in time, or the server is out of reach: close; the write
+        waits in the outbox and is sent when the server answers."""
+        submission, write = self._submission, self._pending_write
+        if not self._sending or submission is None or write is None:
+            return
+        if not submission.detach():
+            return  # the answer is decided and on its way
+        self._end_wait()
+        logger.info("write dialog closed before the answer: %s", write.describe())
+        self.outcome = WriteOutcome(WriteStatus.WAITING, write)
+        self.write_finished.emit(self.outcome)
+        super().accept()
+
+    def _end_wait(self) -> None:
+        self._answer_wait.stop()
+        if self._submission is not None:
+            self.controller.unreachable.disconnect(self._stop_waiting)
+            self._submission = None
+        self._sending = False
 
     def _on_write_outcome(self, outcome: WriteOutcome) -> None:
-        self._sending = False
+        self._end_wait()
+        self._set_fields_editable(True)
         self.buttons.setEnabled(True)
         if outcome.status == WriteStatus.REFUSED:
             self._show_refusal(outcome)
@@ -424,6 +490,7 @@ class WriteDialog(QDialog):
             )
 
     def _on_write_failed(self, failure: TaskFailure) -> None:
-        self._sending = False
+        self._end_wait()
+        self._set_fields_editable(True)
         self.buttons.setEnabled(True)
         self.show_error(None, failure.message)

@@ -8,6 +8,7 @@ server holds.
 from __future__ import annotations
 
 import shutil
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -174,6 +175,14 @@ def demo_product(catalog: Catalog, name_part: str) -> int:
     found = catalog.search(name_part)
     assert found, name_part
     return found[0].id_goods
+
+
+def barcodes_of(panel: CatalogPanel, name_part: str) -> int:
+    """Select the demo product named `name_part`, show its barcodes; its id."""
+    id_goods = demo_product(panel.catalog, name_part)
+    panel.select_product(id_goods)
+    panel.detail.show_tab(DetailTab.BARCODES)
+    return id_goods
 
 
 # --- browsing -------------------------------------------------------------------------
@@ -446,9 +455,7 @@ def test_offline_writes_are_queued_and_sent_when_the_server_is_back(
     qtbot, window, server: SandboxServer, client: CatalogClient
 ) -> None:
     panel = panel_of(window)
-    id_goods = demo_product(panel.catalog, "Twix")
-    panel.select_product(id_goods)
-    panel.detail.show_tab(DetailTab.BARCODES)
+    id_goods = barcodes_of(panel, "Twix")
     before = panel.detail.barcodes.rowCount()
     new_code = with_check_digit("482000000002")
 
@@ -737,3 +744,61 @@ def test_shift_f5_rereads_details_someone_else_changed(
         panel.full_sync_action.trigger()
     found = panel.catalog.lookup_text(code)
     assert found is not None and found.product.id_goods == id_goods
+
+
+@pytest.fixture
+def silent_server() -> Iterator[str]:
+    """A loopback address that takes connections and never answers (a frozen
+    server: `kill -STOP`)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    host, port = listener.getsockname()
+    yield f"http://{host}:{port}"
+    listener.close()
+
+
+def test_a_write_without_an_answer_closes_its_dialog_and_is_sent_later(
+    qtbot, window, client: CatalogClient, silent_server: str
+) -> None:
+    panel = panel_of(window)
+    id_goods = barcodes_of(panel, "Snickers")
+    new_code = with_check_digit("482999000014")
+    real_url, client.timeout = client.base_url, (2.0, 8.0)
+
+    dialog = open_dialog(qtbot, panel, panel.add_action.trigger)
+    dialog.bar_code.setText(new_code)
+    client.base_url = silent_server
+    with qtbot.waitSignal(dialog.write_finished, timeout=WAIT_MS) as finished:
+        press_ok(qtbot, dialog)
+        # While it waits for the answer, what is being sent cannot be changed.
+        qtbot.waitUntil(lambda: dialog.bar_code.isReadOnly())
+        assert not ok_enabled(dialog)
+    client.base_url = real_url  # the server wakes up
+
+    assert finished.args[0].status == WriteStatus.WAITING
+    assert not dialog.isVisible()
+    assert panel.controller.outbox.count() == 1  # on disk, its answer still awaited
+    qtbot.waitUntil(lambda: "writes queued: 1" in window.server_status.text())
+    # The lost answer times out, the retry sends it, and it is on the server once.
+    qtbot.waitUntil(
+        lambda: panel.controller.outbox.count() == 0, timeout=WAIT_MS + 10_000
+    )
+    guid = panel.catalog.product(id_goods).product.guid
+    assert [b.bar_code for b in client.list_barcodes(guid)].count(new_code) == 1
+    assert panel.controller.outbox.refused_count() == 0
+
+
+def test_a_request_that_finds_no_server_says_offline_at_once(
+    qtbot, window, runner: TaskRunner, server: SandboxServer, client: CatalogClient
+) -> None:
+    assert "connected" in window.server_status.text()
+    failures: list[object] = []
+    server.stop()
+    try:
+        # Any request, not one of the controller's (a wizard step, say).
+        runner.run(client.list_groups, on_error=failures.append)
+        qtbot.waitUntil(lambda: bool(failures), timeout=WAIT_MS)
+        assert "offline" in window.server_status.text()
+    finally:
+        server.start()
