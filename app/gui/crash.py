@@ -20,8 +20,8 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import logs
+from app.gui.log_folder import open_log_folder
 
 logger = logging.getLogger(__name__)
 
@@ -107,7 +108,7 @@ class CrashDialog(QDialog):
 
     @Slot()
     def _on_open_log_clicked(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._log_path.parent)))
+        open_log_folder(self._log_path.parent, self)
 
 
 class CrashHandler(QObject):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import logs
 from app.gui.about import AboutDialog
+from app.gui.log_folder import LogFolderDialog, UrlOpener, open_log_folder
 from app.gui.settings import Settings, TokenStore
 from app.gui.settings_dialog import PAGE_SERVER, SettingsDialog
 from app.gui.tasks import TaskFailure, TaskRunner
@@ -45,7 +46,6 @@ class ServerInUse:
 
 
 SettingsPageHook = Callable[[SettingsDialog], None]
-UrlOpener = Callable[[QUrl], object]
 
 
 class MainWindow(QMainWindow):
@@ -309,10 +309,9 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def open_log_folder(self) -> None:
-        folder = logs.log_file().parent
-        logger.info("opening the log folder %s", folder)
-        self._open_url(QUrl.fromLocalFile(str(folder)))
+    def open_log_folder(self) -> LogFolderDialog | None:
+        """The file manager on the log folder, or a dialog with its path."""
+        return open_log_folder(logs.log_file().parent, self, self._open_url)
 
     # --- slots ----------------------------------------------------------------------
 

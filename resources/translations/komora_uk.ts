@@ -999,6 +999,21 @@ Access token for %1:</source>
     </message>
 </context>
 <context>
+    <name>LogFolderDialog</name>
+    <message>
+        <source>Log folder</source>
+        <translation>Тека журналів</translation>
+    </message>
+    <message>
+        <source>The log folder could not be opened: no file manager was found. It is here:</source>
+        <translation>Не вдалося відкрити теку журналів: файловий менеджер не знайдено. Вона тут:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копіювати</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Komora</source>

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 from keyring.backends import fail
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QGuiApplication, QKeySequence
 
 from app import paths
 from app.gui.about import AboutDialog
 from app.gui.app import SANDBOX_DB_NAME, GuiSession
+from app.gui.log_folder import LogFolderDialog
 from app.gui.main_window import SETTINGS_LINK, MainWindow, ServerInUse
 from app.gui.settings import ServerMode, Settings, TokenStore, save_settings
 from app.gui.settings_dialog import PAGE_SCANNER, SettingsDialog
@@ -152,6 +153,34 @@ def test_open_log_folder_opens_the_log_directory(window: MainWindow) -> None:
     window.open_log_action.trigger()
 
     assert window.opened_urls == [QUrl.fromLocalFile(str(paths.log_dir()))]
+
+
+def test_a_log_folder_no_file_manager_opens_is_shown_with_a_copy_button(
+    qtbot, runner
+) -> None:
+    asked: list[QUrl] = []
+
+    def no_launcher(url: QUrl) -> bool:
+        asked.append(url)
+        return False  # as QDesktopServices.openUrl without a file manager
+
+    window = MainWindow(
+        Settings(), TokenStore(MemoryKeyring()), runner, url_opener=no_launcher
+    )
+    qtbot.addWidget(window)
+
+    window.open_log_action.trigger()
+
+    dialog = window.findChild(LogFolderDialog)
+    assert asked == [QUrl.fromLocalFile(str(paths.log_dir()))]
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.path_label.text() == str(paths.log_dir())
+    flags = dialog.path_label.textInteractionFlags()
+    assert flags & Qt.TextInteractionFlag.TextSelectableByMouse
+    QGuiApplication.clipboard().clear()
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == str(paths.log_dir())
+    assert dialog.isVisible()  # Copy does not close it
 
 
 def test_about_names_the_server(qtbot, window: MainWindow) -> None:
