@@ -47,6 +47,13 @@ logger = logging.getLogger(__name__)
 
 # How many filters' ordered id lists the product table's paging keeps.
 FILTER_CACHE_SIZE = 4
+# A product's barcodes in the order they were made: the server's time_create (ISO
+# text in one time zone, so it sorts as text), then digit order for codes without
+# one or made in the same instant. The first is the product's main barcode.
+EARLIEST_BARCODE = (
+    "json_extract(b.data, '$.time_create') IS NULL,"
+    " json_extract(b.data, '$.time_create'), b.bar_code"
+)
 
 
 class Catalog:
@@ -565,8 +572,10 @@ class Catalog:
         rows = self._conn.execute(
             "SELECT p.id_goods, p.guid, p.name_goods, p.id_group, g.name_group,"
             " p.active, p.deleted,"
+            # the product's main barcode: the earliest (a code added later, even
+            # one lower in digit order, does not take its place), active first
             " (SELECT b.bar_code FROM barcodes AS b WHERE b.id_goods = p.id_goods"
-            "  ORDER BY b.active DESC, b.bar_code LIMIT 1),"
+            f"  ORDER BY b.active DESC, {EARLIEST_BARCODE} LIMIT 1),"
             " (SELECT count(*) FROM barcodes AS b WHERE b.id_goods = p.id_goods),"
             # the unit's name as the table shows it: its name, else its short
             # name, else its number
@@ -574,7 +583,8 @@ class Catalog:
             "  nullif(json_extract(u.data, '$.short_name'), ''),"
             "  CAST(u.id_unit AS TEXT)),"
             " (SELECT b.bar_code FROM barcodes AS b WHERE b.id_goods = p.id_goods"
-            "  AND b.id_unit = u.id_unit AND b.active = 1 ORDER BY b.bar_code LIMIT 1),"
+            "  AND b.id_unit = u.id_unit AND b.active = 1"
+            f"  ORDER BY {EARLIEST_BARCODE} LIMIT 1),"
             " (SELECT pr.price FROM prices AS pr WHERE pr.id_goods = p.id_goods"
             "  AND pr.id_unit = u.id_unit AND pr.id_series = ?"
             "  AND pr.id_price_level = ?)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from app.store import search
 from app.store.catalog import Catalog
 from app.store.search import ProductFilter
 from tests.benchmarks.catalog_gen import ean13
-from tests.store.builders import add_product, barcode
+from tests.store.builders import T0, add_product, barcode
 
 
 def _names(catalog: Catalog, text: str) -> list[str]:
@@ -103,6 +104,23 @@ def test_summary_shows_group_and_first_active_barcode(catalog: Catalog) -> None:
 
     assert row.group_name == "Dairy"
     assert row.bar_code == ean13("482000000003")
+    assert row.bar_code_count == 2
+
+
+def test_summary_keeps_the_main_barcode_when_a_lower_one_is_added(
+    catalog: Catalog,
+) -> None:
+    main = barcode("5000159461122").model_copy(update={"time_create": T0})
+    add_product(catalog, 1, "Twix", [main])
+    added = barcode("4829990000014").model_copy(
+        update={"time_create": T0 + timedelta(days=1)}
+    )
+    catalog.upsert_barcode(1, added)
+
+    (row,) = catalog.summaries([1])
+
+    assert row.bar_code == "5000159461122"
+    assert row.default_unit_bar_code == "5000159461122"
     assert row.bar_code_count == 2
 
 
