@@ -12,7 +12,9 @@ a QPrinter is made on the GUI thread and then painted only by the one worker.
 With a `SavedQueue` the queue is written to disk on every change (a small SQLite
 commit, made on the GUI thread so what the table shows is what a killed app keeps) and
 shown again at the next start; once the catalog is attached, the saved products are
-re-read from it, and one that is no longer there stays in the queue, marked.
+re-read from it, and one that is no longer there stays in the queue, marked. The
+template, DPI and "start at label" (per template) are kept there too, so a restart
+finds the sheet as it was left.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import logging
 from collections.abc import Callable, Sequence
 from enum import IntEnum
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import (
@@ -63,7 +66,7 @@ from app.labels.errors import LabelError
 from app.labels.geometry import Dpi, parse_dpi
 from app.labels.output import print_jobs, send_job_zpl, write_job
 from app.labels.queue import MAX_COPIES, LabelQueue, PrintItem, PrintJob
-from app.labels.saved_queue import SavedQueue
+from app.labels.saved_queue import SavedQueue, SheetState
 from app.labels.templates import builtin_names, load_template
 from app.store.catalog import Catalog
 
@@ -280,8 +283,12 @@ class LabelQueueDock(QDockWidget):
         self._saved = saved
         restored = self._restore()
         self.model = LabelQueueModel(LabelQueue(self.choice.dpi, items=restored), self)
+        self._start_at: dict[str, int] = {}
+        self._sheet_loading = True
         self._build()
+        self._show_sheet(self._saved.load_sheet() if self._saved else None)
         self.apply_printer_settings(printer_settings or {})
+        self._sheet_loading = False
         for signal in (
             self.model.rowsInserted,
             self.model.rowsRemoved,
@@ -397,6 +404,7 @@ class LabelQueueDock(QDockWidget):
         self.template_combo.currentIndexChanged.connect(self._on_template_changed)
         self.apply_template_button.clicked.connect(self._on_apply_template_clicked)
         self.dpi_combo.currentTextChanged.connect(self._on_dpi_text_changed)
+        self.start_spin.valueChanged.connect(self._on_start_spin_value_changed)
         self.remove_button.clicked.connect(self.remove_selected)
         self.clear_button.clicked.connect(self.model.clear)
         self.preview_button.clicked.connect(self.preview)
@@ -407,13 +415,43 @@ class LabelQueueDock(QDockWidget):
     # --- settings -------------------------------------------------------------------
 
     def apply_printer_settings(self, printer: dict[str, Any]) -> None:
+        """The printer settings; their template and DPI replace the dock's choice
+        only when they changed (the choice kept from the last run stays)."""
+        previous = self.choice
         self.choice = printer_choice(printer)
-        index = self.template_combo.findData(self.choice.template)
-        if index >= 0:
-            self.template_combo.setCurrentIndex(index)
-        self.dpi_combo.setCurrentText(str(self.choice.dpi))
+        if (self.choice.template, self.choice.dpi) != (previous.template, previous.dpi):
+            self._show_choice(self.choice.template, str(self.choice.dpi))
         self.send_button.setEnabled(bool(self.choice.zpl_address))
         self._on_template_changed()
+
+    def _show_choice(self, template: str, dpi: str) -> None:
+        index = self.template_combo.findData(template)
+        if index >= 0:
+            self.template_combo.setCurrentIndex(index)
+        self.dpi_combo.setCurrentText(dpi)
+
+    def _show_sheet(self, sheet: SheetState | None) -> None:
+        """The sheet choice saved by the last run, else the printer settings'."""
+        if sheet is None:
+            self._show_choice(self.choice.template, str(self.choice.dpi))
+            return
+        self._start_at = dict(sheet.start_at)
+        self._show_choice(
+            sheet.template or self.choice.template, sheet.dpi or str(self.choice.dpi)
+        )
+
+    def _save_sheet(self) -> None:
+        if self._saved is None or self._sheet_loading:
+            return
+        sheet = SheetState(
+            self.template_name,
+            self.dpi_combo.currentText(),
+            MappingProxyType(dict(self._start_at)),
+        )
+        try:
+            self._saved.save_sheet(sheet)
+        except LabelError as error:
+            self.message.emit(label_error_message(error))
 
     @property
     def template_name(self) -> str:
@@ -670,8 +708,24 @@ class LabelQueueDock(QDockWidget):
             per_sheet = load_template(self.template_name).labels_per_page
         except LabelError:
             per_sheet = 1
+        # A partly used sheet of this template is still partly used: its own
+        # start, not the one the range clamped the last template's to.
+        loading, self._sheet_loading = self._sheet_loading, True
         self.start_spin.setRange(1, per_sheet)
+        self.start_spin.setValue(self._start_at.get(self.template_name, 1))
+        self._sheet_loading = loading
         self.start_spin.setEnabled(per_sheet > 1)
+        self._save_sheet()
+
+    @Slot(int)
+    def _on_start_spin_value_changed(self, value: int) -> None:
+        if self._sheet_loading:
+            return
+        if value > 1:
+            self._start_at[self.template_name] = value
+        else:
+            self._start_at.pop(self.template_name, None)
+        self._save_sheet()
 
     @Slot()
     def _on_apply_template_clicked(self) -> None:
@@ -688,6 +742,7 @@ class LabelQueueDock(QDockWidget):
         except ValueError:
             return
         self.model.queue.dpi = dpi
+        self._save_sheet()
 
 
 # --- worker-thread jobs ------------------------------------------------------------

@@ -9,6 +9,10 @@ is what lets "shown in the queue" mean "on disk".
 
 Products are stored as the label showed them; the GUI re-reads catalog products
 (`LabelProduct.id_goods`) when the catalog is attached.
+
+The dock's sheet choice (`SheetState`: template for new labels, DPI, and "start at
+label" per template, since a partly used sheet stays partly used) is kept in the same
+file, in a table added with `IF NOT EXISTS` so files written before it still open.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from types import MappingProxyType
@@ -42,12 +46,29 @@ CREATE TABLE queued_labels (
     template_name TEXT NOT NULL
 )
 """
+SHEET_TABLE = """
+CREATE TABLE IF NOT EXISTS queue_sheet (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    state TEXT NOT NULL
+)
+"""
 
 
 class QueueNotSaved(LabelError):  # noqa: N818
     """The queue file could not be opened, read or written (disk full, no access)."""
 
     code = "label_queue_not_saved"
+
+
+@dataclass(frozen=True)
+class SheetState:
+    """The dock's choice: template for new labels, DPI text, start-at per template."""
+
+    template: str = ""
+    dpi: str = ""
+    start_at: MappingProxyType[str, int] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
 
 @dataclass(frozen=True)
@@ -112,6 +133,13 @@ class SavedQueue:
                 f"cannot open the saved label queue {self.path}: {error}",
                 path=str(self.path),
             ) from error
+        try:
+            self._connections.get().execute(SHEET_TABLE)
+        except sqlite3.Error as error:
+            raise QueueNotSaved(
+                f"cannot open the saved label queue {self.path}: {error}",
+                path=str(self.path),
+            ) from error
 
     def close(self) -> None:
         self._connections.close()
@@ -167,3 +195,49 @@ class SavedQueue:
                 unreadable += 1
         logger.info("label queue read back: %d row(s) from %s", len(items), self.path)
         return LoadedQueue(tuple(items), unreadable)
+
+    def save_sheet(self, sheet: SheetState) -> None:
+        """Keep the dock's sheet choice, committed to disk."""
+        state = json.dumps(
+            {
+                "template": sheet.template,
+                "dpi": sheet.dpi,
+                "start_at": dict(sheet.start_at),
+            },
+            ensure_ascii=False,
+        )
+        try:
+            self._connections.get().execute(
+                "INSERT OR REPLACE INTO queue_sheet (id, state) VALUES (1, ?)",
+                (state,),
+            )
+        except (StoreError, sqlite3.Error) as error:
+            logger.error("label sheet choice not saved to %s: %s", self.path, error)
+            raise QueueNotSaved(
+                f"the label sheet choice could not be saved to {self.path}: {error}",
+                path=str(self.path),
+            ) from error
+
+    def load_sheet(self) -> SheetState | None:
+        """The saved sheet choice; None if none was saved or it cannot be read."""
+        try:
+            row = (
+                self._connections.get()
+                .execute("SELECT state FROM queue_sheet WHERE id = 1")
+                .fetchone()
+            )
+            if row is None:
+                return None
+            data: dict[str, Any] = json.loads(row["state"])
+            start_at = {
+                str(name): int(value)
+                for name, value in (data.get("start_at") or {}).items()
+            }
+            return SheetState(
+                str(data.get("template") or ""),
+                str(data.get("dpi") or ""),
+                MappingProxyType(start_at),
+            )
+        except (StoreError, sqlite3.Error, ValueError, TypeError, AttributeError):
+            logger.warning("the saved label sheet choice cannot be read", exc_info=True)
+            return None

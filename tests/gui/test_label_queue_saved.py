@@ -18,7 +18,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.qtbot import QtBot
 
 from app.domain.models import Price
-from app.gui.label_queue_dock import LabelQueueDock, QueueColumn
+from app.gui.label_queue_dock import LabelQueueDock, QueueColumn, dpi_of
 from app.gui.main_window import MainWindow
 from app.gui.product_detail import LabelRequest
 from app.gui.scan_wiring import Scanning
@@ -108,6 +108,38 @@ def test_the_queue_is_shown_again_after_a_restart(
     assert rows(second.dock) == before
     assert second.dock.summary.text() == "4 labels in 2 rows"
     assert second.dock.remove_button.isEnabled()
+    stop_scanning(second)
+
+
+def test_the_template_dpi_and_start_at_label_are_kept_after_a_restart(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    first = start_scanning(qtbot, tmp_path)
+    dock = first.dock
+    dock.template_combo.setCurrentIndex(dock.template_combo.findData("a4-3x8-70x37"))
+    dock.start_spin.setValue(17)  # 16 labels of this sheet are used
+    dock.template_combo.setCurrentIndex(
+        dock.template_combo.findData("a4-4x10-48.5x25.4")
+    )
+    dock.start_spin.setValue(33)
+    dock.dpi_combo.setCurrentText("300")
+    dock.template_combo.setCurrentIndex(dock.template_combo.findData("a4-3x8-70x37"))
+    assert dock.start_spin.value() == 17  # each sheet has its own start
+    stop_scanning(first)
+
+    second = start_scanning(qtbot, tmp_path)
+    dock = second.dock
+
+    assert dock.template_name == "a4-3x8-70x37"
+    assert dock.start_spin.value() == 17
+    assert dock.dpi_combo.currentText() == "300"
+    assert dock.model.queue.dpi == dpi_of("300")
+    dock.template_combo.setCurrentIndex(
+        dock.template_combo.findData("a4-4x10-48.5x25.4")
+    )
+    assert dock.start_spin.value() == 33
+    dock.template_combo.setCurrentIndex(dock.template_combo.findData("thermal-58x40"))
+    assert dock.start_spin.value() == 1 and not dock.start_spin.isEnabled()
     stop_scanning(second)
 
 
