@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.models import (
     Barcode,
@@ -70,7 +70,11 @@ class Column(Generic[RecordT]):
 
 
 class RecordTableModel(QAbstractTableModel, Generic[RecordT]):
-    """A read-only table of records with a column list; `is_active` greys rows."""
+    """A read-only table of records with a column list; `is_active` greys rows.
+
+    Pending records (made offline, waiting in the outbox) follow the stored ones,
+    in grey italics with a tooltip saying they wait to be sent.
+    """
 
     def __init__(
         self,
@@ -81,12 +85,22 @@ class RecordTableModel(QAbstractTableModel, Generic[RecordT]):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[RecordT] = []
+        self._stored = 0  # rows from here on are pending
         self._is_active = is_active
 
-    def set_records(self, rows: Sequence[RecordT]) -> None:
+    def set_records(
+        self, rows: Sequence[RecordT], pending: Sequence[RecordT] = ()
+    ) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = [*rows, *pending]
+        self._stored = len(rows)
         self.endResetModel()
+
+    def pending_records(self) -> list[RecordT]:
+        return self._rows[self._stored :]
+
+    def is_pending(self, row: int) -> bool:
+        return self._stored <= row < len(self._rows)
 
     def records(self) -> list[RecordT]:
         return list(self._rows)
@@ -127,12 +141,19 @@ class RecordTableModel(QAbstractTableModel, Generic[RecordT]):
             return record
         if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and self._is_active is not None
-            and not self._is_active(record)
+        pending = self.is_pending(index.row())
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            pending or (self._is_active is not None and not self._is_active(record))
         ):
             return QBrush(QColor("#8a8a8a"))
+        if role == Qt.ItemDataRole.FontRole and pending:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and pending:
+            return QCoreApplication.translate(
+                "ProductDetail", "Waiting to be sent to the server"
+            )
         return None
 
 

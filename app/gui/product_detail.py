@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -33,8 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.models import (
+    Barcode,
+    Price,
     PriceLevel,
     Product,
+    ProductUnit,
+    Series,
 )
 from app.gui.detail_editors import (
     BarcodeDialog,
@@ -43,14 +48,22 @@ from app.gui.detail_editors import (
     UnitDialog,
 )
 from app.gui.detail_tables import (
+    RecordTableModel,
     barcodes_model,
     prices_model,
     series_model,
     units_model,
 )
-from app.gui.services import CatalogController, WriteOutcome, WriteStatus
+from app.gui.services import (
+    CatalogController,
+    ConnectionState,
+    WriteOutcome,
+    WriteStatus,
+)
 from app.gui.write_dialog import WriteDialog
+from app.store.outbox import EntryState
 from app.store.records import ProductDetails
+from app.store.writes import WriteKind
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +75,42 @@ class DetailTab(IntEnum):
     SERIES = 1
     PRICES = 2
     BARCODES = 3
+
+
+@dataclass(frozen=True)
+class PendingDetails:
+    """A product's creates waiting in the outbox, as the rows they will be."""
+
+    units: list[ProductUnit]
+    series: list[Series]
+    prices: list[Price]
+    barcodes: list[Barcode]
+
+
+def pending_details(controller: CatalogController, id_goods: int) -> PendingDetails:
+    """The product's unit, series, price and barcode creates not sent yet (waiting
+    or being sent; a refused one is under Unsent changes instead)."""
+    pending = PendingDetails([], [], [], [])
+    names = {s.id_unit: s.name_unit for s in controller.catalog.unit_samples()}
+    states = (EntryState.WAITING, EntryState.SENDING)
+    for entry in controller.outbox.entries(states):
+        write = entry.write
+        if write.id_goods != id_goods:
+            continue
+        values = write.body.model_dump()
+        match write.kind:
+            case WriteKind.CREATE_UNIT:
+                name = names.get(values["id_unit"])
+                pending.units.append(
+                    ProductUnit(**values, id_goods=id_goods, name_unit=name)
+                )
+            case WriteKind.CREATE_SERIES:
+                pending.series.append(Series(**values))
+            case WriteKind.CREATE_PRICE:
+                pending.prices.append(Price(**values))
+            case WriteKind.CREATE_BARCODE:
+                pending.barcodes.append(Barcode(**values, id_goods=id_goods))
+    return pending
 
 
 @dataclass(frozen=True)
@@ -227,6 +276,7 @@ class ProductDetail(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
         self.set_product(None)
+        controller.connection_changed.connect(self._on_connection_changed)
 
     # --- content --------------------------------------------------------------------
 
@@ -246,10 +296,7 @@ class ProductDetail(QWidget):
         self._levels = {
             lv.id_price_level: lv.name_price_level for lv in self._all_levels()
         }
-        self.units.set_records(self.details.units)
-        self.series.set_records(self.details.series)
-        self.prices.set_records(self.details.prices)
-        self.barcodes.set_records(self.details.barcodes)
+        self._show_records()
         has_product = self.product is not None
         for tab, page in self.pages.items():
             page.add_button.setEnabled(has_product)
@@ -280,6 +327,41 @@ class ProductDetail(QWidget):
                 "ProductDetail", "details not synced yet"
             )
         self.title.setText(text)
+
+    def _show_records(self) -> None:
+        pending = (
+            pending_details(self.controller, self.product.id_goods)
+            if self.product is not None
+            else PendingDetails([], [], [], [])
+        )
+        self.units.set_records(self.details.units, pending.units)
+        self.series.set_records(self.details.series, pending.series)
+        self.prices.set_records(self.details.prices, pending.prices)
+        self.barcodes.set_records(self.details.barcodes, pending.barcodes)
+
+    def _model_of(self, tab: DetailTab) -> RecordTableModel[Any]:
+        models: dict[DetailTab, RecordTableModel[Any]] = {
+            DetailTab.UNITS: self.units,
+            DetailTab.SERIES: self.series,
+            DetailTab.PRICES: self.prices,
+            DetailTab.BARCODES: self.barcodes,
+        }
+        return models[tab]
+
+    @Slot(object)
+    def _on_connection_changed(self, _state: ConnectionState) -> None:
+        """The outbox changed (a write queued, sent, refused or dropped): show the
+        pending rows again, only if they differ (a reset loses the selection)."""
+        if self.product is None:
+            return
+        pending = pending_details(self.controller, self.product.id_goods)
+        if (
+            pending.units != self.units.pending_records()
+            or pending.series != self.series.pending_records()
+            or pending.prices != self.prices.pending_records()
+            or pending.barcodes != self.barcodes.pending_records()
+        ):
+            self._show_records()
 
     def reload(self) -> None:
         self.set_product(self.product.id_goods if self.product else None)
@@ -345,6 +427,8 @@ class ProductDetail(QWidget):
         page = self.pages[tab]
         row = page.current_row()
         dialog: WriteDialog
+        if self._model_of(tab).is_pending(row):
+            return None  # not on the server yet: nothing to edit there
         if tab == DetailTab.UNITS:
             unit = self.units.record(row)
             if unit is None:

@@ -1380,6 +1380,10 @@ Access token for %1:</source>
         <translation>ні</translation>
     </message>
     <message>
+        <source>Waiting to be sent to the server</source>
+        <translation>Очікує надсилання на сервер</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>Одиниця</translation>
     </message>

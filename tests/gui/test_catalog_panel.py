@@ -467,7 +467,16 @@ def test_offline_writes_are_queued_and_sent_when_the_server_is_back(
     assert finished.args[0].status == "queued"
     qtbot.waitUntil(lambda: "offline" in window.server_status.text())
     assert "writes queued: 1" in window.server_status.text()
-    assert panel.detail.barcodes.rowCount() == before
+    # Shown at once, as waiting to be sent; it cannot be edited before it is sent.
+    barcodes = panel.detail.barcodes
+    assert barcodes.rowCount() == before + 1
+    assert [b.bar_code for b in barcodes.pending_records()] == [new_code]
+    pending = barcodes.index(before, 0)
+    assert pending.data() == new_code
+    assert pending.data(Qt.ItemDataRole.FontRole).italic()
+    assert "Waiting to be sent" in pending.data(Qt.ItemDataRole.ToolTipRole)
+    panel.detail.pages[DetailTab.BARCODES].view.setCurrentIndex(pending)
+    assert panel.detail.edit_in_tab(DetailTab.BARCODES) is None
 
     server.start()
     qtbot.waitUntil(
@@ -477,7 +486,9 @@ def test_offline_writes_are_queued_and_sent_when_the_server_is_back(
         ),
         timeout=WAIT_MS,
     )
-    qtbot.waitUntil(lambda: panel.detail.barcodes.rowCount() == before + 1)
+    qtbot.waitUntil(lambda: barcodes.pending_records() == [])
+    assert barcodes.rowCount() == before + 1
+    assert new_code in [b.bar_code for b in barcodes.records()]
     guid = panel.catalog.product(id_goods).product.guid
     assert new_code in {b.bar_code for b in client.list_barcodes(guid)}
 
