@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from app.gui.settings import Settings, TokenStore
 from app.gui.tasks import TaskRunner
 from app.sandbox.testing import SandboxServer, running_server
 from app.store.catalog import Catalog
-from app.store.outbox import Outbox
+from app.store.outbox import Outbox, OutboxSender
 from app.store.sync import CatalogSync, make_session
 from app.store.writes import OutboxWrite, WriteKind
 from tests.gui.fakes import MemoryKeyring
@@ -813,3 +814,41 @@ def test_a_request_that_finds_no_server_says_offline_at_once(
         assert "offline" in window.server_status.text()
     finally:
         server.start()
+
+
+class HeldClient:
+    """Sends barcode creates only when the test lets them go (a slow server)."""
+
+    def __init__(self, client: CatalogClient) -> None:
+        self._client = client
+        self.go = threading.Event()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._client, name)
+
+    def create_barcode(self, guid: str, barcode: BarcodeWrite) -> object:
+        self.go.wait(WAIT_MS / 1000)
+        return self._client.create_barcode(guid, barcode)
+
+
+def test_a_refusal_after_its_dialog_closed_is_kept_for_the_user(
+    qtbot, window, controller: CatalogController, client: CatalogClient
+) -> None:
+    panel = panel_of(window)
+    barcodes_of(panel, "Snickers")
+    held = HeldClient(client)
+    controller.outbox_sender = OutboxSender(controller.outbox, held, controller.catalog)
+
+    dialog = open_dialog(qtbot, panel, panel.add_action.trigger)
+    dialog.bar_code.setText("4820017000024")  # Моршинська's
+    with qtbot.waitSignal(dialog.write_finished, timeout=WAIT_MS) as finished:
+        press_ok(qtbot, dialog)
+    assert finished.args[0].status == WriteStatus.WAITING
+    held.go.set()
+
+    # Not dropped: the dialog that could fix it is gone, so it waits for the user.
+    qtbot.waitUntil(lambda: controller.outbox.refused_count() == 1, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "writes refused: 1" in window.server_status.text())
+    (entry,) = controller.outbox.entries()
+    assert entry.write.body.bar_code == "4820017000024"
+    assert "Моршинська" in (entry.error_message or "") + str(entry.field_errors)
