@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
+from app.gui.label_messages import label_reason
 from app.gui.settings import Settings
 from app.labels.errors import (
     BarcodeDoesNotFit,
@@ -79,7 +80,10 @@ def printer_choice(printer: dict[str, Any]) -> PrinterChoice:
 
 
 def label_error_message(error: BaseException) -> str:
-    """A translated sentence for a label layer failure, its English detail after."""
+    """A translated sentence for a label layer failure: its own wording where the
+    failure has one (`label_reason`), else a lead with the English detail after."""
+    if isinstance(error, LabelError) and (reason := label_reason(error)):
+        return reason
     detail = getattr(error, "message", str(error))
     if isinstance(error, QueueNotSaved):
         lead = QCoreApplication.translate(

@@ -10,7 +10,8 @@ thread, the mode decides:
   `unknown_code(str)` (the composition root opens the add-product wizard with it).
 - Labels: one label for the product per scan, into the label queue; an unknown code
   also emits `unknown_code` (a delivery's new product: the wizard creates it and
-  asks for its labels).
+  asks for its labels). A case's GTIN-14 queues the shelf label of the piece it
+  holds (the default unit's code), and the banner says so.
 - Check: show the reading only (symbology, add-on, prefix class, in-store value).
 
 The result goes back to the journal, the `ScanBanner` flashes green, amber or red with
@@ -31,14 +32,18 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signa
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from app.domain.barcode import BarcodeError, Reading, read_barcode
+from app.domain.barcode import BarcodeError, Reading, Symbology, read_barcode
+from app.gui.printer_page import label_error_message
 from app.gui.tasks import TaskFailure, TaskRunner
 from app.gui.wizard.validators import (
     describe_reading,
     explain_barcode_error,
 )
 from app.hardware.scan import Scan, ScanSource
-from app.labels.catalog_source import label_product_from_catalog
+from app.labels.catalog_source import (
+    consumer_unit_barcode,
+    label_product_from_catalog,
+)
 from app.labels.content import LabelProduct, format_money
 from app.labels.errors import LabelError
 from app.store.catalog import Catalog
@@ -103,6 +108,7 @@ class _Looked:
     result: LookupResult | None
     label: LabelProduct | None
     label_error: LabelError | None
+    piece_code: str | None = None  # a case was scanned: the piece's code labelled
 
 
 def scan_source(scan: Scan) -> str:
@@ -281,22 +287,35 @@ class ScanWorkflow(QObject):
             reading, error = None, failure
         journal_id = self.journal.record(scan_source(scan), scan.text, reading)
 
-        result = label = label_error = None
+        result = label = label_error = piece_code = None
         if reading is not None and mode is not ScanMode.CHECK and catalog is not None:
             result = catalog.lookup(reading)
         if result is not None and mode is ScanMode.LABELS and catalog is not None:
             product = result.product.product
+            details = catalog.details(product.id_goods)
+            barcode = result.barcode
+            if result.reading.symbology is Symbology.GTIN14:
+                # A case's code (GS1: not for the till) gets the shelf label of
+                # the piece it holds.
+                piece = consumer_unit_barcode(barcode, details)
+                if piece is not None:
+                    barcode, piece_code = piece, piece.bar_code
             try:
                 label = label_product_from_catalog(
-                    product.name_goods,
-                    product.id_goods,
-                    result.barcode,
-                    catalog.details(product.id_goods),
+                    product.name_goods, product.id_goods, barcode, details
                 )
             except LabelError as failure:
                 label_error = failure
         return _Looked(
-            scan, mode, journal_id, reading, error, result, label, label_error
+            scan,
+            mode,
+            journal_id,
+            reading,
+            error,
+            result,
+            label,
+            label_error,
+            piece_code,
         )
 
     def _on_lookup_failed(self, failure: TaskFailure) -> None:
@@ -390,8 +409,16 @@ class ScanWorkflow(QObject):
             except LabelError as failure:
                 error = failure
             else:
+                if looked.piece_code is not None:
+                    name = (
+                        self.tr(
+                            "%1 — case code: the label is for the piece's barcode %2"
+                        )
+                        .replace("%1", name)
+                        .replace("%2", looked.piece_code)
+                    )
                 return outcome(OutcomeKind.QUEUED, name, id_goods)
-        reason = error.message if error is not None else ""
+        reason = label_error_message(error) if error is not None else ""
         return outcome(
             OutcomeKind.FAILED,
             self.tr("No label for %1: %2").replace("%1", name).replace("%2", reason),

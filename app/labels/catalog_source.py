@@ -101,6 +101,26 @@ def label_product_from_catalog(
     )
 
 
+def consumer_unit_barcode(case: Barcode, details: ProductDetails) -> Barcode | None:
+    """The barcode of the piece a case holds: an active code of the product's default
+    unit, the case's series first, then the base series, codes without an add-on
+    first. None when the default unit has none (or the case is the default unit)."""
+    default = next((u for u in details.units if u.is_default), None)
+    if default is None or default.id_unit == case.id_unit:
+        return None
+    pieces = [b for b in details.barcodes if b.active and b.id_unit == default.id_unit]
+    if not pieces:
+        return None
+    return min(
+        pieces,
+        key=lambda b: (
+            b.id_series != case.id_series,
+            b.id_series != BASE_SERIES_ID,
+            b.ext_bar_code is not None,
+        ),
+    )
+
+
 def reread_from_catalog(catalog: Catalog, product: LabelProduct) -> LabelProduct | None:
     """`product` as the local catalog has it now (names and prices may have changed
     since it was queued); None when the product, or the barcode the label carries,

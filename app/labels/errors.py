@@ -35,6 +35,15 @@ class UnprintableBarcode(LabelError):  # noqa: N818
     code = "label_unprintable_barcode"
 
 
+class UnprintableSymbology(UnprintableBarcode):
+    """A valid code of a kind labels do not carry (a GTIN-14 case code).
+
+    `params`: bar_code, symbology.
+    """
+
+    code = "label_unprintable_symbology"
+
+
 class BarcodeDoesNotFit(LabelError):  # noqa: N818
     """Even the smallest allowed module is too wide.
 

@@ -17,7 +17,11 @@ from functools import lru_cache
 
 from app.domain import barcode as domain_barcode
 from app.domain.errors import BarcodeError
-from app.labels.errors import EncodingMismatch, UnprintableBarcode
+from app.labels.errors import (
+    EncodingMismatch,
+    UnprintableBarcode,
+    UnprintableSymbology,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -385,7 +389,7 @@ def encode_symbol(bar_code: str, ext_bar_code: str | None = None) -> Symbol:
     reading = _validated(bar_code, ext_bar_code or None)
     kind = _KIND_BY_SYMBOLOGY.get(reading.symbology)
     if kind is None:
-        raise UnprintableBarcode(
+        raise UnprintableSymbology(
             f"{bar_code!r} is a {reading.symbology}; labels print EAN-13, EAN-8, "
             "UPC-A, UPC-E and internal codes (Code 128)",
             bar_code=bar_code,

@@ -620,6 +620,10 @@
         <translation>Усі товари</translation>
     </message>
     <message>
+        <source>Changed here; waiting to be sent to the server</source>
+        <translation>Змінено тут; очікує надсилання на сервер</translation>
+    </message>
+    <message>
         <source>Inactive group</source>
         <translation>Неактивна група</translation>
     </message>
@@ -756,6 +760,22 @@ Access token for %1:</source>
     <message>
         <source>The label cannot be made.</source>
         <translation>Етикетку не можна створити.</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 code; labels print EAN-13, EAN-8, UPC-A, UPC-E and internal codes (Code 128).</source>
+        <translation>%1 — це код %2; на етикетках друкуються EAN-13, EAN-8, UPC-A, UPC-E і внутрішні коди (Code 128).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be printed: %2</source>
+        <translation>%1 не можна надрукувати: %2</translation>
+    </message>
+    <message>
+        <source>The barcode needs %1 mm with its clear space, but the label has %2 mm.</source>
+        <translation>Штрихкоду потрібно %1 мм разом із вільним полем, а на етикетці є %2 мм.</translation>
+    </message>
+    <message>
+        <source>Use a label at least %1 mm wide.</source>
+        <translation>Візьміть етикетку шириною щонайменше %1 мм.</translation>
     </message>
 </context>
 <context>
@@ -1802,6 +1822,10 @@ Access token for %1:</source>
     <message>
         <source>There is no label queue.</source>
         <translation>Немає черги етикеток.</translation>
+    </message>
+    <message>
+        <source>%1 — case code: the label is for the piece&apos;s barcode %2</source>
+        <translation>%1 — код ящика: етикетка для штрихкоду штуки %2</translation>
     </message>
     <message>
         <source>No label for %1: %2</source>

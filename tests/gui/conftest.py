@@ -11,9 +11,19 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app import logs
+from app.gui import i18n
 from app.gui.tasks import TaskRunner
 
 RUNNER_WAIT_MS = 15_000
+
+
+@pytest.fixture
+def ukrainian(qapp: Any) -> Iterator[None]:
+    """The interface in Ukrainian for the test; English again after."""
+    translations = i18n.Translations(qapp)
+    translations.apply(i18n.UKRAINIAN)
+    yield
+    translations.apply(i18n.ENGLISH)
 
 
 @pytest.fixture

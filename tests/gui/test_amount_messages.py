@@ -3,14 +3,12 @@ and explained by field, problem and the expected form, in the interface language
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 import pytest
 
 from app.domain.models import PriceLevel, Product, ProductUnit, Series, UnitType
-from app.gui import i18n
 from app.gui.detail_editors import PriceDialog
 from app.gui.wizard.validators import (
     PriceTexts,
@@ -18,14 +16,6 @@ from app.gui.wizard.validators import (
     check_price_texts,
 )
 from app.store.records import ProductDetails
-
-
-@pytest.fixture
-def ukrainian(qapp: Any) -> Iterator[None]:
-    translations = i18n.Translations(qapp)
-    translations.apply(i18n.UKRAINIAN)
-    yield
-    translations.apply(i18n.ENGLISH)
 
 
 def _reason(price: str, min_price: str = "", max_price: str = "") -> str:
