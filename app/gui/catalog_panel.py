@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.api.client import CatalogClient
-from app.domain.models import GroupWrite
+from app.domain.models import Group, GroupWrite
 from app.gui.group_editor import GroupEditor
 from app.gui.group_tree import GroupMove, GroupTreeModel, GroupTreeView
 from app.gui.level_editor import LevelEditor
@@ -60,7 +60,7 @@ from app.gui.services import (
 from app.gui.tasks import TaskFailure, TaskRunner
 from app.store.catalog import Catalog
 from app.store.location import catalog_path
-from app.store.outbox import Outbox
+from app.store.outbox import EntryState, Outbox
 from app.store.records import LookupResult
 from app.store.search import ProductFilter
 from app.store.sync import SyncProgress, SyncReport, SyncStage, make_session
@@ -151,6 +151,7 @@ class CatalogPanel(QWidget):
         self.setTabOrder(self.detail.tabs, self.tree)
 
         controller.catalog_changed.connect(self._on_catalog_changed)
+        controller.connection_changed.connect(self._on_outbox_maybe_changed)
         self.reload_groups()
         self.select_group(None)
 
@@ -353,9 +354,31 @@ class CatalogPanel(QWidget):
 
     def reload_groups(self) -> None:
         current = self.current_group_id()
-        self.groups.set_groups(self.catalog.groups())
+        stored = self.catalog.groups()
+        self.groups.set_groups(stored, self._pending_groups(stored))
         self.tree.expandToDepth(0)
         self.select_group(current, apply=False)
+
+    def _pending_groups(self, stored: list[Group]) -> dict[int, Group]:
+        """Group edits waiting in the outbox, applied to the stored groups."""
+        by_guid = {g.guid: g for g in stored}
+        pending: dict[int, Group] = {}
+        states = (EntryState.WAITING, EntryState.SENDING)
+        for entry in self.controller.outbox.entries(states):
+            write = entry.write
+            group = by_guid.get(write.target_guid or "")
+            if write.kind is WriteKind.UPDATE_GROUP and group is not None:
+                base = pending.get(group.id_group, group)
+                changed = base.model_copy(update=write.body.model_dump())
+                pending[group.id_group] = changed
+        return pending
+
+    @Slot(object)
+    def _on_outbox_maybe_changed(self, _state: ConnectionState) -> None:
+        """A write was queued, sent, refused or dropped: show pending group edits
+        again, only if they changed (a reset of the tree loses its state)."""
+        if self._pending_groups(self.catalog.groups()) != self.groups.pending():
+            self.reload_groups()
 
     def current_group_id(self) -> int | None:
         group = self.groups.group_at(self.tree.currentIndex())

@@ -59,6 +59,19 @@ def decimal_text(value: Decimal | None) -> str:
     return text
 
 
+def waiting_look(role: int, tooltip: str) -> Any:
+    """How a row waiting in the outbox looks: grey italics, and `tooltip`."""
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(QColor("#8a8a8a"))
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setItalic(True)
+        return font
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return tooltip
+    return None
+
+
 # --- a small table model --------------------------------------------------------------
 
 
@@ -141,19 +154,19 @@ class RecordTableModel(QAbstractTableModel, Generic[RecordT]):
             return record
         if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        pending = self.is_pending(index.row())
-        if role == Qt.ItemDataRole.ForegroundRole and (
-            pending or (self._is_active is not None and not self._is_active(record))
+        if self.is_pending(index.row()):
+            return waiting_look(
+                role,
+                QCoreApplication.translate(
+                    "ProductDetail", "Waiting to be sent to the server"
+                ),
+            )
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and self._is_active is not None
+            and not self._is_active(record)
         ):
             return QBrush(QColor("#8a8a8a"))
-        if role == Qt.ItemDataRole.FontRole and pending:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole and pending:
-            return QCoreApplication.translate(
-                "ProductDetail", "Waiting to be sent to the server"
-            )
         return None
 
 

@@ -10,7 +10,7 @@ with `move_refused` and a sentence saying why.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,6 +29,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from app.domain.models import Group
+from app.gui.detail_tables import waiting_look
 
 logger = logging.getLogger(__name__)
 
@@ -77,14 +78,23 @@ class GroupTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._root = _Node(None, None)
         self._by_id: dict[int, _Node] = {}
+        self._pending: dict[int, Group] = {}
         self._build([])
 
     # --- content --------------------------------------------------------------------
 
-    def set_groups(self, groups: Sequence[Group]) -> None:
+    def set_groups(
+        self, groups: Sequence[Group], pending: Mapping[int, Group] | None = None
+    ) -> None:
+        """Show `groups`; `pending` (by id) are edits waiting in the outbox, shown
+        in their place in grey italics until they are sent."""
         self.beginResetModel()
-        self._build(groups)
+        self._pending = dict(pending or {})
+        self._build([self._pending.get(g.id_group, g) for g in groups])
         self.endResetModel()
+
+    def pending(self) -> dict[int, Group]:
+        return dict(self._pending)
 
     def _build(self, groups: Sequence[Group]) -> None:
         root = _Node(None, None)
@@ -233,6 +243,13 @@ class GroupTreeModel(QAbstractItemModel):
             return group.id_group
         if role == IS_ALL_ROLE:
             return False
+        if group.id_group in self._pending:
+            return waiting_look(
+                role,
+                QCoreApplication.translate(
+                    "GroupTree", "Changed here; waiting to be sent to the server"
+                ),
+            )
         if role == Qt.ItemDataRole.ForegroundRole and not group.active:
             return QBrush(QColor("#8a8a8a"))
         if role == Qt.ItemDataRole.ToolTipRole and not group.active:

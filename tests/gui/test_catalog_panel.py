@@ -422,7 +422,10 @@ def test_edit_a_group(qtbot, window, client: CatalogClient) -> None:
         press_ok(qtbot, editor)
 
     qtbot.waitUntil(
-        lambda: panel.groups.index_of_group(cheese.id_group).data() == "Сири"
+        lambda: (
+            panel.groups.index_of_group(cheese.id_group).data() == "Сири"
+            and panel.groups.pending() == {}  # sent, not only shown as waiting
+        )
     )
     assert panel.current_group_id() == cheese.id_group
     on_server = {g.id_group: g.name_group for g in client.list_groups()}
@@ -445,6 +448,7 @@ def test_moving_a_group_into_its_subgroup_is_refused_with_a_message(
         lambda: (
             panel.groups.index_of_group(sweets.id_group).parent()
             == panel.groups.index_of_group(water.id_group)
+            and panel.groups.pending() == {}  # sent, not only shown as waiting
         ),
         timeout=WAIT_MS,
     )
@@ -852,3 +856,35 @@ def test_a_refusal_after_its_dialog_closed_is_kept_for_the_user(
     (entry,) = controller.outbox.entries()
     assert entry.write.body.bar_code == "4820017000024"
     assert "Моршинська" in (entry.error_message or "") + str(entry.field_errors)
+
+
+def test_an_offline_group_rename_shows_at_once_as_waiting(
+    qtbot, window, server: SandboxServer, client: CatalogClient
+) -> None:
+    panel = panel_of(window)
+    bread = next(g for g in panel.groups.groups() if g.name_group == "Хліб та випічка")
+    panel.tree.setCurrentIndex(panel.groups.index_of_group(bread.id_group))
+
+    server.stop()
+    try:
+        editor = panel.edit_current_group()
+        editor.name.setText("Хліб і випічка")
+        with qtbot.waitSignal(editor.write_finished, timeout=WAIT_MS):
+            press_ok(qtbot, editor)
+        shown = panel.groups.index_of_group(bread.id_group)
+        qtbot.waitUntil(lambda: shown.data() == "Хліб і випічка")
+        assert shown.data(Qt.ItemDataRole.FontRole).italic()
+        assert "waiting to be sent" in shown.data(Qt.ItemDataRole.ToolTipRole)
+        assert panel.catalog.group(bread.id_group).name_group == "Хліб та випічка"
+    finally:
+        server.start()
+
+    def sent_and_plain() -> bool:
+        index = panel.groups.index_of_group(bread.id_group)
+        return panel.groups.pending() == {} and index.data() == "Хліб і випічка"
+
+    qtbot.waitUntil(sent_and_plain, timeout=WAIT_MS)
+    font = panel.groups.index_of_group(bread.id_group).data(Qt.ItemDataRole.FontRole)
+    assert font is None or not font.italic()
+    on_server = {g.id_group: g.name_group for g in client.list_groups()}
+    assert on_server[bread.id_group] == "Хліб і випічка"
