@@ -8,7 +8,6 @@ as it will print, bars and all; the dialog only scales them for the screen.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.labels.geometry import LabelNote, NoteKind
 from app.labels.queue import PrintJob, build_layouts, build_pages
 
 logger = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ class PreviewSet:
     pages: tuple[PreviewPage, ...]
     total_pages: int
     label_count: int
-    notes: tuple[str, ...]  # English, from the label layer (truncated bars, ...)
+    notes: tuple[LabelNote, ...]  # from the label layer (truncated bars, ...)
 
 
 def render_preview(jobs: list[PrintJob], limit: int = PREVIEW_PAGE_LIMIT) -> PreviewSet:
@@ -54,7 +54,7 @@ def render_preview(jobs: list[PrintJob], limit: int = PREVIEW_PAGE_LIMIT) -> Pre
     from app.labels import render
 
     pages: list[PreviewPage] = []
-    notes: list[str] = []
+    notes: list[LabelNote] = []
     total = 0
     labels = 0
     for job in jobs:
@@ -62,7 +62,7 @@ def render_preview(jobs: list[PrintJob], limit: int = PREVIEW_PAGE_LIMIT) -> Pre
         total += len(job_pages)
         labels += job.label_count
         for layout in build_layouts(job):
-            for note in layout.notes:
+            for note in layout.label_notes:
                 if note not in notes:
                     notes.append(note)
         room = max(0, limit - len(pages))
@@ -179,31 +179,29 @@ class LabelPreviewDialog(QDialog):
         self.show_page(self.index + 1)
 
 
-_TRUNCATED = re.compile(r"barcode truncated: bars ([\d.]+) mm high")
-_MODULE_75 = re.compile(r"75 % module \(([\d.]+) mm\)")
-
-
-def note_text(note: str) -> str:
-    """The label layer's English notes, worded by their pattern."""
-    # FIXME(label-notes): the label layer's notes are English sentences; a symbol's
-    # own warnings (a code also readable as EAN-8, ...) stay English until the layer
-    # gives each note a code and values.
-    if note.startswith("no price at the template's price level"):
+def note_text(note: LabelNote) -> str:
+    """A label layer note in the user's words, from its kind and value."""
+    if note.kind is NoteKind.MISSING_PRICE:
         return QCoreApplication.translate(
             "LabelPreviewDialog",
             "No price at the template's price level: the price is left blank.",
         )
-    if match := _TRUNCATED.match(note):
+    if note.kind is NoteKind.TRUNCATED:
         return QCoreApplication.translate(
             "LabelPreviewDialog",
             "Barcode truncated: bars %1 mm high, below the GS1 minimum.",
-        ).replace("%1", match.group(1))
-    if match := _MODULE_75.match(note):
+        ).replace("%1", f"{note.value_mm:.1f}")
+    if note.kind is NoteKind.MODULE_75:
         return QCoreApplication.translate(
             "LabelPreviewDialog",
             "75 % module (%1 mm) for a thermal printer, with widened quiet zones.",
-        ).replace("%1", match.group(1))
-    return note
+        ).replace("%1", f"{note.value_mm:.3f}")
+    # FIXME(label-notes): a symbol's own warning (a code also readable as EAN-8, GS1
+    # data after the GTIN not used) is the domain reader's English sentence: only
+    # its lead is translated until `Reading.warning` gives a kind and values.
+    return QCoreApplication.translate(
+        "LabelPreviewDialog", "About this barcode: %1"
+    ).replace("%1", note.text)
 
 
 def _dpi_text(image: QImage) -> str:

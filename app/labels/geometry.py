@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -142,6 +143,23 @@ class BarcodePlacement:
     widened_quiet_zones: bool  # 75 % module: quiet zones widened to the 80 % width
 
 
+class NoteKind(StrEnum):
+    MISSING_PRICE = "missing_price"  # no price at the template's level: left blank
+    READING = "reading"  # the symbol's own warning (a code readable two ways, ...)
+    TRUNCATED = "truncated"  # bars below GS1's minimum height; value_mm: their height
+    MODULE_75 = "module_75"  # 75 % module, quiet zones widened; value_mm: the module
+
+
+@dataclass(frozen=True)
+class LabelNote:
+    """One thing the preview tells the user: a kind and its value for the GUI to
+    word, and `text`, the English sentence."""
+
+    kind: NoteKind
+    text: str
+    value_mm: float | None = None
+
+
 @dataclass(frozen=True)
 class LabelLayout:
     width: int
@@ -154,23 +172,42 @@ class LabelLayout:
     missing_price: bool = False  # no price at the template's price level
 
     @property
-    def notes(self) -> list[str]:
-        """What the preview should tell the user about this label."""
+    def label_notes(self) -> list[LabelNote]:
+        """What the preview should tell the user about this label, typed."""
         out = []
         if self.missing_price:
-            out.append("no price at the template's price level: the price is blank")
-        if self.barcode.symbol.warning:
-            out.append(self.barcode.symbol.warning)
-        if self.barcode.truncated:
             out.append(
-                f"barcode truncated: bars {self.barcode.bar_height_mm:.1f} mm high, "
-                "below the GS1 minimum"
+                LabelNote(
+                    NoteKind.MISSING_PRICE,
+                    "no price at the template's price level: the price is blank",
+                )
+            )
+        if self.barcode.symbol.warning:
+            out.append(LabelNote(NoteKind.READING, self.barcode.symbol.warning))
+        if self.barcode.truncated:
+            mm = round(self.barcode.bar_height_mm, 1)
+            out.append(
+                LabelNote(
+                    NoteKind.TRUNCATED,
+                    f"barcode truncated: bars {mm:.1f} mm high, below the GS1 minimum",
+                    mm,
+                )
             )
         if self.barcode.widened_quiet_zones:
+            mm = round(self.barcode.module_mm, 3)
             out.append(
-                f"75 % module ({self.barcode.module_mm:.3f} mm), quiet zones widened"
+                LabelNote(
+                    NoteKind.MODULE_75,
+                    f"75 % module ({mm:.3f} mm), quiet zones widened",
+                    mm,
+                )
             )
         return out
+
+    @property
+    def notes(self) -> list[str]:
+        """The notes as English sentences (the CLI, the log)."""
+        return [note.text for note in self.label_notes]
 
 
 _BAR = re.compile("1+")

@@ -812,6 +812,10 @@ Access token for %1:</source>
         <source>75 % module (%1 mm) for a thermal printer, with widened quiet zones.</source>
         <translation>Модуль 75 % (%1 мм) для термопринтера, з розширеними вільними зонами.</translation>
     </message>
+    <message>
+        <source>About this barcode: %1</source>
+        <translation>Про цей штрихкод: %1</translation>
+    </message>
 </context>
 <context>
     <name>LabelQueueDock</name>

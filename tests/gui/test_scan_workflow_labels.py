@@ -1,7 +1,9 @@
-"""Labels mode and the label layer's failures: a case's GTIN-14 and the user's words."""
+"""Labels mode and the label layer's messages: a case's GTIN-14, errors and preview
+notes in the user's words."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
@@ -9,12 +11,16 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.domain.models import Barcode, Price, Product, ProductUnit, Series
+from app.gui.label_preview import note_text
 from app.gui.label_queue_dock import LabelQueueDock
 from app.gui.printer_page import label_error_message
 from app.gui.scan_workflow import OutcomeKind, ScanMode, ScanWorkflow
 from app.gui.tasks import TaskRunner
+from app.labels.content import LabelProduct
 from app.labels.errors import BarcodeDoesNotFit, UnprintableSymbology
+from app.labels.geometry import Dpi, LabelNote, NoteKind, layout_label
 from app.labels.symbols import encode_symbol
+from app.labels.templates import load_template
 from app.store.catalog import Catalog
 from app.store.records import ProductDetails
 from app.store.scan_journal import ScanJournal
@@ -130,3 +136,23 @@ def test_label_errors_are_worded_from_their_type_and_values(ukrainian: None) -> 
         "Штрихкоду потрібно 31.4 мм разом із вільним полем, а на етикетці є 28 мм. "
         "Візьміть етикетку шириною щонайменше 33.4 мм."
     )
+
+
+def test_preview_notes_are_typed_and_worded_in_ukrainian(ukrainian: None) -> None:
+    product = LabelProduct(bar_code=PIECE, name=NAME, unit="шт", price=None)
+    layout = layout_label(
+        load_template("thermal-40x30"), product, Dpi(203, 203), dt.date(2026, 1, 5)
+    )
+
+    notes = {note.kind: note for note in layout.label_notes}
+    assert set(notes) >= {NoteKind.MISSING_PRICE, NoteKind.TRUNCATED}
+    truncated = notes[NoteKind.TRUNCATED]
+    assert truncated.value_mm == round(layout.barcode.bar_height_mm, 1)
+    assert note_text(notes[NoteKind.MISSING_PRICE]) == (
+        "Немає ціни на рівні цін шаблону: ціну залишено порожньою."
+    )
+    assert note_text(truncated).startswith(
+        f"Штрихкод укорочено: штрихи заввишки {truncated.value_mm:.1f} мм"
+    )
+    reading = LabelNote(NoteKind.READING, "also readable as EAN-8 …")
+    assert note_text(reading) == "Про цей штрихкод: also readable as EAN-8 …"
