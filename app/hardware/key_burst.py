@@ -6,9 +6,10 @@ with its time. While a burst might still be a scan it holds the keys back; once 
 knows, it either makes a `Scan` (and the held keys are dropped) or hands the held keys
 back, unchanged and in order, to be delivered as ordinary typing.
 
-A burst that reads as a scan is first offered to `claim` (when set): the app says
-no while the keys belong elsewhere (a dialog's field), and then the burst is handed
+A burst that reads as a scan is first offered to `claim` (when set), which sees its
+key presses (and may note where they were going): if it says no, the burst is handed
 back as typing too, only its terminator dropped, and listed in `Decoded.handed_back`.
+(Komora's `WedgeFilter` claims every scan and types a dialog's scans itself.)
 
 The text of a key depends on the active keyboard layout, its position does not; so the
 characters of a burst are read from the native scan codes when the text does not fit

@@ -8,17 +8,23 @@ the object that had focus when each key was pressed. Holding the keys at the win
 also means a focus change in the middle of a burst cannot split it.
 
 A burst that reads as a scan is routed by the app (`set_router`), by the object that
-had focus when it began: `ScanRoute.SCAN` makes it `scan_received`; `TYPING` hands its
-keys back as ordinary typing (the same path as a burst that breaks the rule), minus
-its terminator, and emits `scan_typed`; `IGNORE` swallows it and emits
-`scan_ignored`. Without a router every scan is `SCAN`.
+had focus when it began: `ScanRoute.SCAN` makes it `scan_received`; `IGNORE` swallows
+it and emits `scan_ignored`; `TYPING` swallows its keys too (terminator included) and
+types the scan's text into that object instead, then emits `scan_typed`. The text is
+the decoded one, read from the keys the scanner pressed, so a scanner pressing US key
+positions types digits with AZERTY or Ukrainian active, where the keys themselves
+would have typed "&é\"'(" or Cyrillic. It is typed as key events with no key code,
+one a character, inserted at the cursor like typing; a field meant for codes carries
+the dynamic property `SCAN_REPLACES` ("komoraScanReplaces") and has its content
+selected first, so the scan replaces the code it held. Without a router every scan is
+`SCAN`.
 
 If its handler raises, it removes itself, delivers what it held, and says so: a broken
 filter must never trap the keyboard.
 
 Signals:
 - `scan_received(Scan)`
-- `scan_typed(Scan)`: routed `TYPING`; its keys went to the focused object
+- `scan_typed(Scan)`: routed `TYPING`; its text was typed into the focused object
 - `scan_ignored(Scan)`: routed `IGNORE`; nothing was done with it
 - `notice_raised(Notice)`
 - `disabled(str)`: the filter switched itself off; the text is for the user
@@ -47,8 +53,13 @@ class ScanRoute(Enum):
     """Where a burst that reads as a scan goes; the app's router decides."""
 
     SCAN = "scan"  # `scan_received`: the app acts on it
-    TYPING = "typing"  # its keys go on as typing, the terminator dropped
+    TYPING = "typing"  # its text is typed into the focused field; `scan_typed`
     IGNORE = "ignore"  # swallowed; `scan_ignored` says so
+
+
+# A field whose dynamic property of this name is true is meant for codes: a scan
+# routed `TYPING` replaces what it holds instead of being inserted at the cursor.
+SCAN_REPLACES = "komoraScanReplaces"
 
 
 # Given the object that had focus when the burst began (None: no focus).
@@ -105,6 +116,26 @@ class _HeldKey:
         )
 
 
+def _typed_keys(text: str, *, replace: bool) -> list[QKeyEvent]:
+    """Key events that type `text` (after selecting all, if `replace`).
+
+    They carry no key code, only text, so no widget reads them as a shortcut or a
+    navigation key; line edits, spin boxes, text edits and editable combo boxes
+    insert the text at the cursor, a typed selection being replaced.
+    """
+    keys: list[tuple[Qt.Key, Qt.KeyboardModifier, str]] = []
+    if replace:
+        # Qt's QKeySequence.SelectAll on every platform (Qt calls macOS's Command
+        # key Control).
+        keys.append((Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier, ""))
+    keys += [(Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch) for ch in text]
+    return [
+        QKeyEvent(kind, key, modifiers, char)
+        for key, modifiers, char in keys
+        for kind in _KEY_TYPES
+    ]
+
+
 def _monotonic_ms() -> float:
     return time.monotonic() * 1000.0
 
@@ -150,6 +181,8 @@ class WedgeFilter(QObject):
         self._decoder.claim = self._claim
         self._router: ScanRouter | None = None
         self._ignoring: list[Scan] = []  # claimed to be swallowed, not received
+        # Claimed to be typed, with the object the burst began in.
+        self._typing: list[tuple[Scan, QObject | None]] = []
         self._clock = clock
         self._clock_offset = 0.0  # local clock minus event timestamps
         self._installed_on: QCoreApplication | None = None
@@ -273,7 +306,12 @@ class WedgeFilter(QObject):
         return consumed
 
     def _claim(self, scan: Scan, presses: Sequence[KeyEvent]) -> bool:
-        """The decoder's question: is this burst a scan (swallowed) or typing?"""
+        """The decoder's question about a scan-like burst: always claimed.
+
+        Every route swallows the keys; the router only says where the scan goes. A
+        scan routed `TYPING` is typed from its decoded text in `_handle`, not from
+        the keys the layout made of it.
+        """
         if self._router is None:
             return True
         held = presses[0].token if presses else None
@@ -283,24 +321,25 @@ class WedgeFilter(QObject):
         route = self._router(target)
         if route is ScanRoute.IGNORE:
             self._ignoring.append(scan)
-        return route is not ScanRoute.TYPING
+        elif route is ScanRoute.TYPING:
+            self._typing.append((scan, target))
+        return True
 
     def _handle(self, decoded: Decoded) -> None:
         self._deliver(decoded.replay)
         for notice in decoded.notices:
             logger.warning("scanner notice: %s (%s)", notice.kind.value, notice.detail)
             self.notice_raised.emit(notice)
-        for scan in decoded.handed_back:
-            logger.debug(
-                "keyboard scan typed into the focused field (%d characters)",
-                len(scan.text),
-            )
-            self.scan_typed.emit(scan)
         for scan in decoded.scans:
             if any(scan is ignored for ignored in self._ignoring):
                 self._ignoring = [s for s in self._ignoring if s is not scan]
                 logger.debug("keyboard scan ignored (%d characters)", len(scan.text))
                 self.scan_ignored.emit(scan)
+                continue
+            typed = [target for s, target in self._typing if s is scan]
+            if typed:
+                self._typing = [(s, t) for s, t in self._typing if s is not scan]
+                self._type_scan(scan, typed[0])
                 continue
             logger.info("keyboard scan received (%d characters)", len(scan.text))
             self.scan_received.emit(scan)
@@ -332,6 +371,25 @@ class WedgeFilter(QObject):
                 QCoreApplication.sendEvent(target, held.event())
         finally:
             self._replaying = False
+
+    def _type_scan(self, scan: Scan, target: QObject | None) -> None:
+        """Type the scan's text into the object its burst began in."""
+        if target is None or not shiboken6.isValid(target):
+            target = QGuiApplication.focusObject()
+        if target is not None:
+            replace = bool(target.property(SCAN_REPLACES))
+            logger.debug(
+                "keyboard scan typed into the focused field (%d characters, %s)",
+                len(scan.text),
+                "replacing its text" if replace else "at the cursor",
+            )
+            self._replaying = True
+            try:
+                for event in _typed_keys(scan.text, replace=replace):
+                    QCoreApplication.sendEvent(target, event)
+            finally:
+                self._replaying = False
+        self.scan_typed.emit(scan)
 
     @Slot()
     def _on_timer_timeout(self) -> None:

@@ -16,12 +16,16 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QFormLayout,
     QLineEdit,
     QMainWindow,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -35,7 +39,7 @@ from app.hardware.scan import (
     WedgeRule,
     WedgeTerminator,
 )
-from app.hardware.wedge_filter import ScanRoute, WedgeFilter
+from app.hardware.wedge_filter import SCAN_REPLACES, ScanRoute, WedgeFilter
 
 # Qt treats a timestamp of 0 as "none given"; real events never have it.
 T0 = 10_000
@@ -51,9 +55,11 @@ def qt_event(event: KeyEvent) -> QKeyEvent:
     modifiers = Qt.KeyboardModifier.NoModifier
     for name in event.modifiers:
         modifiers |= _MODIFIERS[name]
+    # Qt's enum names no Cyrillic key (Qt sends their code points); none is read.
+    key = Qt.Key.__members__.get(event.key, Qt.Key.Key_unknown)
     qt_key = QKeyEvent(
         QEvent.Type.KeyPress if event.pressed else QEvent.Type.KeyRelease,
-        Qt.Key[event.key],
+        key,
         modifiers,
         event.scan_code,
         0,
@@ -382,6 +388,106 @@ def test_a_scan_routed_as_typing_reaches_the_focused_field_without_its_return(
     assert got.scans == []
     assert form.clicks == 0  # the scanner's Return pressed no default button
     assert form.bar_code.hasFocus()
+
+
+@pytest.mark.parametrize(
+    ("events", "code"),
+    [
+        (cases.k1_azerty("xcb"), cases.EAN),  # the keys' text: "'àà\"_&\"\"\"ç\"&"
+        (cases.ukrainian_code("ZK48201"), "ZK48201"),  # the keys' text: "ЯЛ48201"
+    ],
+    ids=["azerty", "ukrainian"],
+)
+def test_a_scan_routed_as_typing_types_the_code_the_scanner_pressed_not_the_layout_s(
+    qtbot: QtBot, wedge: WedgeFilter, form: Form, events: list[KeyEvent], code: str
+) -> None:
+    router = Routed(wedge, ScanRoute.TYPING)
+
+    send(form, events, form.bar_code, form)
+
+    assert form.bar_code.text() == code
+    assert router.typed == [code]
+    assert form.clicks == 0
+
+
+def test_a_scan_routed_as_typing_replaces_what_a_field_for_codes_holds(
+    qtbot: QtBot, wedge: WedgeFilter, form: Form
+) -> None:
+    router = Routed(wedge, ScanRoute.TYPING)
+    form.bar_code.setProperty(SCAN_REPLACES, True)
+    form.bar_code.setText(cases.EAN)
+    form.bar_code.setCursorPosition(4)
+
+    send(form, cases.k6_two_scans(), form.bar_code, form)
+
+    assert form.bar_code.text() == cases.EAN_2  # each scan replaced the last
+    assert router.typed == [cases.EAN, cases.EAN_2]
+    assert form.clicks == 0
+
+
+def test_a_scan_routed_as_typing_is_inserted_at_the_cursor_of_an_ordinary_field(
+    qtbot: QtBot, wedge: WedgeFilter, form: Form
+) -> None:
+    Routed(wedge, ScanRoute.TYPING)
+    form.bar_code.setText("ref: ; ok")
+    form.bar_code.setCursorPosition(5)
+
+    send(form, scanner_keys(cases.EAN), form.bar_code, form)
+
+    assert form.bar_code.text() == f"ref: {cases.EAN}; ok"
+    assert form.bar_code.cursorPosition() == 5 + len(cases.EAN)
+
+
+def text_of(field: QWidget) -> str:
+    if isinstance(field, QTextEdit | QPlainTextEdit):
+        return field.toPlainText()
+    if isinstance(field, QComboBox):
+        return field.currentText()
+    assert isinstance(field, QLineEdit | QSpinBox)
+    return field.text()
+
+
+def text_field(kind: str) -> QWidget:
+    """A field of `kind` holding "7" with the cursor at its end."""
+    if kind == "spin box":
+        spin_box = QSpinBox()
+        spin_box.setRange(0, 999_999_999)
+        spin_box.setValue(7)
+        spin_box.findChild(QLineEdit).setCursorPosition(1)
+        return spin_box
+    if kind == "combo box":
+        combo_box = QComboBox()
+        combo_box.setEditable(True)
+        combo_box.setEditText("7")
+        return combo_box
+    edit = QTextEdit() if kind == "text edit" else QPlainTextEdit()
+    edit.setPlainText("7")
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    return edit
+
+
+@pytest.mark.parametrize(
+    "kind", ["spin box", "combo box", "text edit", "plain text edit"]
+)
+@pytest.mark.parametrize("replaces", [False, True], ids=["inserts", "replaces"])
+def test_a_scan_routed_as_typing_reaches_every_kind_of_text_field(
+    qtbot: QtBot, wedge: WedgeFilter, kind: str, replaces: bool
+) -> None:
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    field = text_field(kind)
+    field.setProperty(SCAN_REPLACES, replaces)
+    QVBoxLayout(dialog).addWidget(field)
+    dialog.show()
+    dialog.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    router = Routed(wedge, ScanRoute.TYPING)
+
+    send(dialog, scanner_keys("12345678"), field, dialog)
+
+    assert router.asked == [field]
+    assert text_of(field) == ("12345678" if replaces else "712345678")
 
 
 @pytest.mark.parametrize("route", [ScanRoute.IGNORE, ScanRoute.SCAN])
