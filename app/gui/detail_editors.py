@@ -40,6 +40,7 @@ from app.domain.models import (
 from app.domain.prices import PriceSpec, parse_money, price_spec_from_texts
 from app.domain.units import UnitSpec, check_units, parse_rate
 from app.gui.detail_tables import decimal_text, unit_type_name
+from app.gui.scan_routing import mark_for_codes
 from app.gui.services import CatalogController
 from app.gui.write_dialog import FieldChecks, FieldError, WriteDialog, reason_for
 from app.store.records import ProductDetails
@@ -436,6 +437,7 @@ class BarcodeDialog(WriteDialog):
         self.barcode = barcode
         self.bar_code = QLineEdit(barcode.bar_code if barcode else bar_code)
         self.bar_code.setMaxLength(21)
+        mark_for_codes(self.bar_code)
         self.bar_code.setPlaceholderText(
             QCoreApplication.translate("ProductDetail", "scan or type the digits")
         )

@@ -2,14 +2,19 @@
 
 While the main window (or one of its floating docks) is active, a scan goes to the
 scan workflow. While another window is active (a dialog, the add-product wizard, a file
-dialog, a message box), the scan belongs to that window: its keys are handed back as
-ordinary typing into the focused text field, as if no filter were installed, except
-that the scanner's terminator is dropped, so Return presses no default button (OK,
-Next, Save) before the person has seen the code; the person confirms. If the focused
-widget there takes no text (a button, a list), the scan is ignored and the app says so
-rather than acting behind the dialog: a wizard opened over a modal dialog could not
-even be used. (A window with `accept_scan(text) -> bool`, the add-product wizard, is
-offered such a scan first; see `Scanning`.)
+dialog, a message box), the scan belongs to that window: the wedge filter swallows its
+keys and types the scan's text into the focused text field (`ScanRoute.TYPING`). The
+text is the one read from the keys the scanner pressed, so with AZERTY or Ukrainian
+active the field gets the digits, not "&é\"'(" or Cyrillic; the scanner's terminator
+is not typed, so Return presses no default button (OK, Next, Save) before the person
+has seen the code; the person confirms. It is inserted at the cursor, as typing is,
+except in a field meant for codes (`mark_for_codes`: the wizard's barcode on page 1
+and its barcodes-page rows, the refused-barcode fix, the Add/Edit barcode dialog's
+code), whose code it replaces. If the focused widget there takes no text (a button, a
+list), the scan is ignored and the app says so rather than acting behind the dialog:
+a wizard opened over a modal dialog could not even be used. (A window with
+`accept_scan(text) -> bool`, the add-product wizard, is offered such a scan first; see
+`Scanning`.)
 
 The settings page's test scan reads raw keys while the Settings dialog is active: the
 scan then still goes to the (suspended) workflow, so its keys are swallowed.
@@ -34,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.hardware.wedge_filter import ScanRoute
+from app.hardware.wedge_filter import SCAN_REPLACES, ScanRoute
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +53,11 @@ def takes_text(target: QObject | None) -> bool:
     if isinstance(target, QComboBox):
         return target.isEditable()
     return False
+
+
+def mark_for_codes(field: QWidget) -> None:
+    """A keyboard scan typed into `field` replaces its text instead of adding to it."""
+    field.setProperty(SCAN_REPLACES, True)
 
 
 def window_of(target: QObject | None) -> QWidget | None:
@@ -64,12 +74,9 @@ class ScanRouter:
         self.main_window = main_window
         self._testing = testing
 
-    # FIXME(scanner): a scan typed into a dialog carries the keys' text under the
-    # active layout, so with AZERTY and a scanner pressing US key positions the
-    # field gets "&é\"'(" where the workflow would have read the digits; and it is
-    # appended to what the field holds, as typing is. Serial scans are routed only
-    # to the wizard (`Scanning`); with another dialog active they reach the
-    # workflow as before.
+    # FIXME(scanner): serial scans are routed only to the wizard (`Scanning`); with
+    # another dialog active (the Add barcode dialog included) they reach the
+    # workflow as before instead of its focused field.
     def __call__(self, target: QObject | None) -> ScanRoute:
         if self._testing():
             return ScanRoute.SCAN  # the scanner test reads the keys; swallow them

@@ -160,13 +160,27 @@ def window(qtbot: QtBot) -> tuple[QMainWindow, QLineEdit]:
     return window, field
 
 
-def type_scan(window: QMainWindow, code: str, start_ms: float = 0) -> None:
+# What the US digit keys type with AZERTY (fr) active, no Shift.
+AZERTY_TOP_ROW = dict(zip("1234567890", "&é\"'(-è_çà", strict=True))
+
+
+def type_scan(
+    window: QMainWindow,
+    code: str,
+    start_ms: float = 0,
+    layout: dict[str, str] | None = None,
+) -> None:
     """A scanner's burst: each digit pressed and released 8 ms apart, then Return,
-    with X11 native scan codes, sent to the window as the platform would."""
+    with X11 native scan codes, sent to the window as the platform would; `layout`
+    is what the active layout makes of each digit's key (none: the digit)."""
     handle = window.windowHandle()
     assert handle is not None
     t = KEY_T0 + start_ms
-    keys = [(getattr(Qt.Key, f"Key_{d}"), d, EVDEV_DIGIT[d] + 8) for d in code]
+    texts = [layout[d] if layout else d for d in code]
+    keys = [
+        (Qt.Key(ord(text.upper())), text, EVDEV_DIGIT[d] + 8)
+        for d, text in zip(code, texts, strict=True)
+    ]
     keys.append((Qt.Key.Key_Return, "\r", 28 + 8))
     for key, text, scan_code in keys:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):

@@ -2,8 +2,9 @@
 scan workflow, the real catalog panel over a catalog synced from the demo sandbox.
 
 Also scans while another window than the main one is active (the wizard, the Add
-barcode dialog, a file dialog, a message box): the keys go to the window that has
-the focus, as the platform sends them."""
+barcode dialog, a file dialog, a message box): the scan is typed into the window's
+focused field, read from the keys the scanner pressed (digits with AZERTY active),
+replacing the code a barcode field holds."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -33,6 +34,7 @@ from app.gui.services import CatalogController
 from app.gui.settings import Settings, TokenStore
 from app.gui.tasks import TaskRunner
 from app.gui.wizard import AddProductWizard
+from app.gui.wizard.common import PageId
 from app.hardware.scan import Scan, ScanSource
 from app.sandbox.testing import SandboxServer, running_server
 from app.store.catalog import Catalog
@@ -40,7 +42,7 @@ from app.store.outbox import Outbox
 from app.store.scan_journal import ScanJournal, ScanResult
 from app.store.sync import CatalogSync, make_session
 from tests.gui.fakes import MemoryKeyring
-from tests.gui.test_scan_workflow import KEY_T0, type_scan
+from tests.gui.test_scan_workflow import AZERTY_TOP_ROW, KEY_T0, type_scan
 
 WAIT_MS = 10_000
 DEMO_CODE = "4820017000024"  # Моршинська негазована 1,5 л in the demo catalog
@@ -274,18 +276,23 @@ def test_a_serial_scan_while_the_wizard_is_active_goes_to_the_wizard(
     assert [o.code for o in handled] == [DEMO_CODE]  # type: ignore[attr-defined]
 
 
-def test_a_scan_into_the_add_barcode_dialog_fills_its_field_and_waits_for_ok(
-    qtbot: QtBot, parts: Parts
-) -> None:
-    window, scanning, panel = parts
-    scanning.workflow.unknown_code.connect(scanning.open_wizard)
-    scans = received(scanning)
+def open_add_barcode_dialog(qtbot: QtBot, panel: CatalogPanel) -> BarcodeDialog:
     found = panel.catalog.lookup_text(DEMO_CODE)
     assert found is not None
     panel.select_product(found.product.id_goods)
     dialog = panel.detail.add_barcode()
     assert isinstance(dialog, BarcodeDialog)
     activate(qtbot, dialog, dialog.bar_code)
+    return dialog
+
+
+def test_a_scan_into_the_add_barcode_dialog_fills_its_field_and_waits_for_ok(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    window, scanning, panel = parts
+    scanning.workflow.unknown_code.connect(scanning.open_wizard)
+    scans = received(scanning)
+    dialog = open_add_barcode_dialog(qtbot, panel)
 
     type_scan(dialog, NEW_CODE)
 
@@ -293,6 +300,87 @@ def test_a_scan_into_the_add_barcode_dialog_fills_its_field_and_waits_for_ok(
     assert dialog.isVisible() and dialog.outcome is None  # OK was not pressed
     assert scans == [] and visible_wizards(window) == []
     dialog.reject()
+
+
+@pytest.fixture
+def on_x11(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app reads native scan codes as on X11 (the tests run offscreen, whose
+    scan codes mean nothing); asked for before `parts`, which builds the wedge."""
+    monkeypatch.setattr(QGuiApplication, "platformName", staticmethod(lambda: "xcb"))
+
+
+def test_an_azerty_scan_into_the_add_barcode_dialog_types_the_digits(
+    qtbot: QtBot, on_x11: None, parts: Parts
+) -> None:
+    window, scanning, panel = parts
+    scans = received(scanning)
+    dialog = open_add_barcode_dialog(qtbot, panel)
+
+    # The keys' own text is "(àé'&\"è'&\"'(-"; the scanner pressed the digits.
+    type_scan(dialog, NEW_CODE, layout=AZERTY_TOP_ROW)
+
+    assert dialog.bar_code.text() == NEW_CODE
+    assert dialog.isVisible() and dialog.outcome is None
+    assert scans == [] and NEW_CODE not in window.scan_status.text()
+    dialog.reject()
+
+
+def wizard_on_the_barcodes_page(qtbot: QtBot, scanning: Scanning) -> AddProductWizard:
+    wizard = scanning.open_wizard("")
+    assert wizard is not None
+    wizard.identify_page.name_edit.setText("Сканер тест")
+    qtbot.waitUntil(wizard.identify_page.isComplete, timeout=WAIT_MS)
+    while wizard.currentId() != PageId.BARCODES:
+        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=WAIT_MS)
+        wizard.next()
+    return wizard
+
+
+@pytest.mark.parametrize("field", ["wizard page 1", "barcodes row", "Add barcode"])
+def test_a_scan_into_a_barcode_field_that_holds_a_code_replaces_it(
+    qtbot: QtBot, parts: Parts, field: str
+) -> None:
+    _window, scanning, panel = parts
+    scans = received(scanning)
+    dialog: QWidget
+    if field == "Add barcode":
+        dialog = open_add_barcode_dialog(qtbot, panel)
+        edit = dialog.bar_code
+    elif field == "barcodes row":
+        dialog = wizard_on_the_barcodes_page(qtbot, scanning)
+        edit = dialog.barcodes_page.add_row().code_edit
+    else:
+        dialog = scanning.open_wizard("")
+        edit = dialog.identify_page.barcode_edit
+    edit.setText(DEMO_CODE)
+    activate(qtbot, dialog, edit)
+    edit.setCursorPosition(4)
+
+    type_scan(dialog, NEW_CODE)
+
+    assert edit.text() == NEW_CODE
+    assert scans == [] and dialog.isVisible()
+    if isinstance(dialog, QWizard):
+        dialog.done(QWizard.DialogCode.Rejected)  # no "Discard this product?"
+    else:
+        dialog.reject()
+
+
+def test_a_scan_into_an_ordinary_field_is_inserted_at_its_cursor(
+    qtbot: QtBot, parts: Parts
+) -> None:
+    _window, scanning, _panel = parts
+    wizard = scanning.open_wizard("")
+    field = wizard.identify_page.name_edit
+    field.setText("Вода  0,5 л")
+    activate(qtbot, wizard, field)
+    field.setCursorPosition(5)
+
+    type_scan(wizard, NEW_CODE)
+
+    assert field.text() == f"Вода {NEW_CODE} 0,5 л"
+    assert wizard.currentPage() is wizard.identify_page
+    wizard.done(QWizard.DialogCode.Rejected)  # no "Discard this product?"
 
 
 def test_a_path_typed_fast_into_a_file_dialog_reaches_its_name_box_whole(

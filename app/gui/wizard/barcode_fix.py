@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.api.creation import DraftBarcode
+from app.gui.scan_routing import mark_for_codes
 from app.gui.wizard.common import reason_label
 from app.gui.wizard.validators import check_barcode
 
@@ -46,6 +47,7 @@ class BarcodeFix(QWidget):
         self.intro.setWordWrap(True)
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName("fixBarcodeEdit")
+        mark_for_codes(self.code_edit)
         self.reason = reason_label("fixBarcodeReason")
         self.use_button = QPushButton(self.tr("&Use this code"))
         self.use_button.setObjectName("useCodeButton")

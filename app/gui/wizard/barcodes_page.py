@@ -28,6 +28,7 @@ from app.domain.barcode import (
     next_free_in_store_code,
 )
 from app.domain.models import BASE_SERIES_ID
+from app.gui.scan_routing import mark_for_codes
 from app.gui.tasks import TaskFailure
 from app.gui.wizard.common import (
     WizardContext,
@@ -50,6 +51,7 @@ class BarcodeRow:
         self.from_first_page = from_first_page
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName(f"barcodeCodeEdit{number}")
+        mark_for_codes(self.code_edit)
         self.code_edit.setReadOnly(from_first_page)
         self.unit_combo = QComboBox()
         self.unit_combo.setObjectName(f"barcodeUnitCombo{number}")

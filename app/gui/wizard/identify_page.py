@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.barcode import Reading
+from app.gui.scan_routing import mark_for_codes
 from app.gui.tasks import TaskFailure
 from app.gui.wizard.common import WizardContext, note_label, reason_label
 from app.gui.wizard.group_picker import GroupPicker
@@ -57,6 +58,7 @@ class IdentifyPage(QWizardPage):
 
         self.barcode_edit = QLineEdit()
         self.barcode_edit.setObjectName("barcodeEdit")
+        mark_for_codes(self.barcode_edit)
         self.barcode_edit.setPlaceholderText(self.tr("Scan or type; may stay empty"))
         self.barcode_reading = note_label("barcodeReading")
         self.barcode_reason = reason_label("barcodeReason")
