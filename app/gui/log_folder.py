@@ -69,11 +69,13 @@ class LogFolderDialog(QDialog):
 def open_log_folder(
     folder: Path,
     parent: QWidget | None = None,
-    opener: UrlOpener = QDesktopServices.openUrl,
+    opener: UrlOpener | None = None,
 ) -> LogFolderDialog | None:
-    """Open `folder` in the file manager; if that fails, show (and return) the
-    dialog with its path."""
+    """Open `folder` in the file manager (`opener`, by default
+    `QDesktopServices.openUrl`); if that fails, show (and return) the dialog with
+    its path."""
     logger.info("opening the log folder %s", folder)
+    opener = opener or QDesktopServices.openUrl
     if opener(QUrl.fromLocalFile(str(folder))) is not False:
         return None
     logger.warning("no file manager opened the log folder %s", folder)

@@ -8,12 +8,13 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
 from app import logs, paths
 from app.gui.about import AboutDialog, library_versions
 from app.gui.crash import CrashHandler
+from app.gui.log_folder import LogFolderDialog
 
 logger = logging.getLogger("app.tests.crash")
 
@@ -101,6 +102,24 @@ def test_a_token_in_an_exception_is_scrubbed(
     assert "abc123xyz" not in handler.dialog.details_text()
     assert "abc123xyz" not in app_log.read_text(encoding="utf-8")
     assert "Bearer ***" in app_log.read_text(encoding="utf-8")
+
+
+@pytest.mark.qt_no_exception_capture
+def test_open_log_folder_without_a_file_manager_shows_the_path(
+    qtbot, handler: CrashHandler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As with no file manager: Qt says "Unable to detect a launcher", returns False.
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)
+    try:
+        raise LookupError("no such group")
+    except LookupError as error:
+        handler.handle(type(error), error, error.__traceback__)
+
+    handler.dialog.open_log_button.click()
+
+    shown = handler.dialog.findChild(LogFolderDialog)
+    assert shown is not None and shown.isVisible()
+    assert shown.path_label.text() == str(logs.log_file().parent)
 
 
 def test_the_log_file_is_in_the_platform_log_folder(app_log: Path) -> None:
