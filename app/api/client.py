@@ -171,6 +171,12 @@ class CatalogClient:
     def set_token(self, token: str | None) -> None:
         self._token = token
 
+    def connect_to(self, base_url: str, token: str | None) -> None:
+        """Point the client at a server known only now (the sandbox, once it has
+        started: the app shows the local catalog before its port is known)."""
+        self.base_url = base_url.rstrip("/")
+        self._token = token
+
     # --- hooks ----------------------------------------------------------------
 
     @contextlib.contextmanager

@@ -34,6 +34,9 @@ logger = logging.getLogger(__name__)
 ORGANIZATION = "Komora"
 APPLICATION = "komora"
 SANDBOX_DB_NAME = "sandbox.sqlite3"
+# Where the sandbox will be before it has started: port 0 is never listened on, so
+# a request made meanwhile fails at once as "cannot reach" and is queued.
+SANDBOX_NOT_STARTED = "http://127.0.0.1:0"
 
 
 def icon_path() -> Path:
@@ -185,6 +188,12 @@ class GuiSession(QObject):
 
     def _start_sandbox(self) -> None:
         self.window.set_server_state(self.tr("starting the sandbox…"))
+        # The local catalog is shown at once; its client learns the sandbox's port
+        # when the server has started (its imports and start take most of a second).
+        waiting = ServerInUse(
+            SANDBOX_NOT_STARTED, self.settings.locale, is_sandbox=True
+        )
+        self._mount_catalog(waiting, None, connected=False)
         db_path = paths.data_dir() / SANDBOX_DB_NAME
         self.runner.run(
             self._sandbox_starter,
@@ -201,11 +210,19 @@ class GuiSession(QObject):
         self.sandbox = server
         in_use = ServerInUse(server.base_url, self.settings.locale, is_sandbox=True)
         self.window.set_server(in_use, sandbox_token=server.token)
-        self._mount_catalog(in_use, server.token)
+        panel = self.catalog_panel
+        if panel is None:
+            self._mount_catalog(in_use, server.token)
+        else:
+            panel.controller.client.connect_to(server.base_url, server.token)
+            self._on_connected(panel)
         self.server_ready.emit(in_use)
 
-    def _mount_catalog(self, server: ServerInUse, token: str | None) -> None:
-        """The catalog views for `server`, as the window's content; starts a sync."""
+    def _mount_catalog(
+        self, server: ServerInUse, token: str | None, *, connected: bool = True
+    ) -> None:
+        """The catalog views for `server`, as the window's content; when the server
+        is `connected` (listening), starts a sync."""
         self.catalog_panel = mount_catalog(
             self.window,
             self.runner,
@@ -213,11 +230,17 @@ class GuiSession(QObject):
             token,
             server.locale,
             is_sandbox=server.is_sandbox,
+            start_sync=connected,
         )
         self.scanning.attach_catalog(self.catalog_panel)
         self.layout.restore_splitters(self.catalog_panel)
-        # After start-up settles: a product whose creation was cut short (a crash)
-        # is offered to be finished.
+        if connected:
+            QTimer.singleShot(0, self.scanning.offer_unfinished_drafts)
+
+    def _on_connected(self, panel: CatalogPanel) -> None:
+        """The server the mounted panel waited for listens now: sync, and offer a
+        product whose creation was cut short (a crash) to be finished."""
+        panel.controller.sync()
         QTimer.singleShot(0, self.scanning.offer_unfinished_drafts)
 
     def _on_sandbox_failed(self, failure: TaskFailure) -> None:

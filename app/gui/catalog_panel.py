@@ -744,9 +744,11 @@ def mount_catalog(
     locale: str,
     *,
     is_sandbox: bool,
+    start_sync: bool = True,
 ) -> CatalogPanel:
     """Build the panel for a server, put it in `window` (a `MainWindow`), wire the
-    status bar and the menus, and start the first sync."""
+    status bar and the menus, and start the first sync (unless `start_sync` is
+    False: the server is not listening yet)."""
     controller = build_controller(
         runner, base_url, token, locale, is_sandbox=is_sandbox
     )
@@ -763,7 +765,8 @@ def mount_catalog(
     panel.message.connect(lambda text: window.statusBar().showMessage(text, MESSAGE_MS))
 
     window.closing.connect(panel.shutdown)
-    controller.sync()
+    if start_sync:
+        controller.sync()
     panel.focus_search()
     return panel
 

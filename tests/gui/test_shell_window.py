@@ -284,6 +284,50 @@ def test_the_real_sandbox_starts_and_stops(qtbot, application) -> None:
 
 
 @pytest.mark.slow
+def test_the_local_catalog_shows_before_the_sandbox_listens(qtbot, application) -> None:
+    """The panel is mounted at once over the local catalog; its client is pointed at
+    the sandbox and the first sync starts only once the server has started."""
+    from app.sandbox.testing import running_server
+    from app.store.location import catalog_path
+
+    release = threading.Event()
+    with running_server(demo=True) as real:
+
+        class SlowSandbox:
+            base_url = real.base_url
+            token = real.token
+
+            def close(self) -> None:
+                pass
+
+        def starter(_db_path: Path) -> SlowSandbox:
+            release.wait(30)
+            return SlowSandbox()
+
+        session = GuiSession(
+            application,
+            token_store=TokenStore(MemoryKeyring()),
+            sandbox_starter=starter,
+        )
+        qtbot.addWidget(session.window)
+        session.start()
+
+        panel = session.catalog_panel
+        assert panel is not None  # before the server has started
+        assert session.sandbox is None
+        assert not panel.controller.syncing
+        local = catalog_path(real.base_url, "uk", is_sandbox=True)
+        assert Path(panel.catalog.path) == local
+
+        with qtbot.waitSignal(panel.controller.sync_finished, timeout=30_000):
+            release.set()
+        assert session.catalog_panel is panel  # the same views, now connected
+        assert panel.controller.client.base_url == real.base_url
+        assert panel.products.rowCount() > 0
+        session.window.close()
+
+
+@pytest.mark.slow
 def test_komora_gui_quits_after_the_given_time(tmp_path: Path) -> None:
     save_settings(Settings())  # config dir exists, sandbox mode
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
