@@ -26,6 +26,7 @@ from app.api.client import CatalogClient
 from app.api.errors import ApiError, RequestTimedOut, ServerUnavailable
 from app.gui.tasks import TaskFailure, TaskRunner, describe_error
 from app.store.catalog import Catalog
+from app.store.errors import SyncCancelled
 from app.store.outbox import Outbox, OutboxSender, ReplayReport
 from app.store.sync import CatalogSync, SyncReport
 from app.store.writes import OutboxWrite, WriteKind
@@ -282,20 +283,28 @@ class CatalogController(QObject):
         )
         return True
 
-    def _sync_job(self, full: bool, refetch_details: bool = False) -> SyncReport:
+    def _sync_job(self, full: bool, refetch_details: bool = False) -> SyncReport | None:
+        """One pass; None when it was cancelled (`stop`: the window is closing),
+        which is not a failure: what was fetched is kept and the next pass resumes."""
         # Send what waits first, so the pass reads the server with our edits in it.
         report = self.outbox_sender.replay()
         if report.offline and report.stopped_by is not None:
             raise report.stopped_by
-        return self.sync_engine.run(
-            full=full,
-            refetch_details=refetch_details,
-            progress=self.sync_progress.emit,
-            cancel=self._cancel_sync,
-        )
+        try:
+            return self.sync_engine.run(
+                full=full,
+                refetch_details=refetch_details,
+                progress=self.sync_progress.emit,
+                cancel=self._cancel_sync,
+            )
+        except SyncCancelled:
+            logger.info("sync cancelled; the next one resumes where it stopped")
+            return None
 
-    def _on_sync_done(self, report: SyncReport) -> None:
+    def _on_sync_done(self, report: SyncReport | None) -> None:
         self._syncing = False
+        if report is None:
+            return
         self._sync_missed = False
         self._set_online(True)
         # The views reload first, so whoever waits for the sync sees them current.

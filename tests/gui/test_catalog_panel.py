@@ -888,3 +888,26 @@ def test_an_offline_group_rename_shows_at_once_as_waiting(
     assert font is None or not font.italic()
     on_server = {g.id_group: g.name_group for g in client.list_groups()}
     assert on_server[bread.id_group] == "Хліб і випічка"
+
+
+def test_a_sync_cancelled_at_closing_is_no_failure(
+    qtbot, controller: CatalogController, caplog, monkeypatch
+) -> None:
+    """Closing the window cancels a running sync: no failure signal and no warning
+    with a traceback in the log, and the next pass resumes."""
+    from app.store.errors import SyncCancelled
+
+    def cancelled(**_kwargs: object) -> None:
+        raise SyncCancelled("the sync was cancelled; the next one resumes")
+
+    monkeypatch.setattr(controller.sync_engine, "run", cancelled)
+    caplog.set_level("INFO")
+    failed: list[object] = []
+    controller.sync_failed.connect(failed.append)
+
+    assert controller.sync()
+    qtbot.waitUntil(lambda: not controller.syncing, timeout=WAIT_MS)
+
+    assert failed == []
+    assert not [r for r in caplog.records if r.levelname in ("WARNING", "ERROR")]
+    assert any("sync cancelled" in r.getMessage() for r in caplog.records)
