@@ -64,6 +64,26 @@ def read_amount(text: str, max_decimals: int) -> Decimal | AmountProblem:
     return Decimal(f"{whole}.{fraction}" if fraction else whole)
 
 
+def typed_amount(
+    text: str, max_decimals: int, *, field: str, noun: str, expected: str
+) -> Decimal:
+    """The amount typed in `text`; raises `InvalidAmount` naming `field`, saying
+    what was wrong and what is `expected` (e.g. "expected ..., such as 12,50")."""
+    from app.domain.errors import InvalidAmount
+
+    read = read_amount(text, max_decimals)
+    if isinstance(read, AmountProblem):
+        raise InvalidAmount(
+            f"{field} {text!r} is not {noun}: {read.describe(max_decimals)}; "
+            f"{expected}",
+            field=field,
+            value=text,
+            problem=read,
+            max_decimals=max_decimals,
+        )
+    return read
+
+
 def _problem(typed: str) -> AmountProblem:
     if not typed:
         return AmountProblem.EMPTY

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app.domain.amounts import AmountProblem, read_amount
-from app.domain.errors import InvalidAmount, PriceRuleError
+from app.domain.amounts import typed_amount
+from app.domain.errors import PriceRuleError
 
 MIN_PRICE_FLOOR = Decimal("0.10")
 MONEY_DECIMALS = 4
@@ -33,19 +33,14 @@ def parse_money(text: str | Decimal, field: str = "price") -> Decimal:
     if isinstance(text, Decimal):
         value = text
     else:
-        read = read_amount(text, TYPED_MONEY_DECIMALS)
-        if isinstance(read, AmountProblem):
-            raise InvalidAmount(
-                f"{field} {text!r} is not an amount: "
-                f"{read.describe(TYPED_MONEY_DECIMALS)}; expected digits with an "
-                f"optional ',' or '.' and at most {TYPED_MONEY_DECIMALS} decimals, "
-                "such as 12,50",
-                field=field,
-                value=text,
-                problem=read,
-                max_decimals=TYPED_MONEY_DECIMALS,
-            )
-        value = read
+        value = typed_amount(
+            text,
+            TYPED_MONEY_DECIMALS,
+            field=field,
+            noun="an amount",
+            expected="expected digits with an optional ',' or '.' and at most "
+            f"{TYPED_MONEY_DECIMALS} decimals, such as 12,50",
+        )
     check_money(value, field)
     return value
 

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app.domain.amounts import AmountProblem, read_amount
-from app.domain.errors import InvalidAmount, UnitRuleError
+from app.domain.amounts import typed_amount
+from app.domain.errors import UnitRuleError
 from app.domain.models import UnitType
 
 RATE_MAX_DECIMALS = 3
@@ -46,18 +46,14 @@ def parse_rate(text: str | Decimal) -> Decimal:
     if isinstance(text, Decimal):
         value = text
     else:
-        read = read_amount(text, RATE_MAX_DECIMALS)
-        if isinstance(read, AmountProblem):
-            raise InvalidAmount(
-                f"rate {text!r} is not a number: {read.describe(RATE_MAX_DECIMALS)}; "
-                f"expected a positive number with at most {RATE_MAX_DECIMALS} "
-                "decimals, such as 12 or 0,5",
-                field="rate",
-                value=text,
-                problem=read,
-                max_decimals=RATE_MAX_DECIMALS,
-            )
-        value = read
+        value = typed_amount(
+            text,
+            RATE_MAX_DECIMALS,
+            field="rate",
+            noun="a number",
+            expected=f"expected a positive number with at most {RATE_MAX_DECIMALS} "
+            "decimals, such as 12 or 0,5",
+        )
     if not value.is_finite():
         raise UnitRuleError(
             f"rate {text!r} is not a number", field="rate", value=str(text)
